@@ -1,0 +1,63 @@
+// Every content file matches its JSON Schema, and every schema example passes or fails as named.
+// Run: node --test tests/content/
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Ajv2020 from 'ajv/dist/2020.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const schemaDir = path.join(root, 'content', 'schema');
+const examplesDir = path.join(schemaDir, 'examples');
+const contentDir = path.join(root, 'content', 'en');
+
+const readJson = (p) => JSON.parse(fs.readFileSync(p, 'utf8'));
+const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, discriminator: true });
+const schemaFiles = fs.readdirSync(schemaDir).filter((f) => f.endsWith('.schema.json')).sort();
+for (const f of schemaFiles) ajv.addSchema(readJson(path.join(schemaDir, f)), f);
+
+const validator = (name) => {
+  const v = ajv.getSchema(`${name}.schema.json`);
+  assert.ok(v, `no schema for ${name}.json`);
+  return v;
+};
+const explain = (v) => (v.errors || []).map((e) => `${e.instancePath || '/'} ${e.message}`).join('; ');
+
+// The content files (README "Files"); ui.json is optional and owned by the web page.
+const CONTENT_FILES = ['meta', 'questionnaire', 'calculations', 'care', 'causes', 'tips', 'sources', 'plan', 'anatomy', 'quiz', 'ui'];
+const REQUIRED_FILES = ['meta', 'questionnaire', 'calculations', 'care', 'causes', 'tips', 'sources', 'plan'];
+
+test('every content file has a schema', () => {
+  for (const name of CONTENT_FILES) assert.ok(schemaFiles.includes(`${name}.schema.json`), `${name}.schema.json is missing`);
+});
+
+test('the required content files exist', () => {
+  for (const name of REQUIRED_FILES) assert.ok(fs.existsSync(path.join(contentDir, `${name}.json`)), `content/en/${name}.json is missing`);
+});
+
+for (const file of fs.readdirSync(contentDir).filter((f) => f.endsWith('.json')).sort()) {
+  const name = file.replace(/\.json$/, '');
+  test(`content/en/${file} matches its schema`, () => {
+    const v = validator(name);
+    assert.ok(v(readJson(path.join(contentDir, file))), explain(v));
+  });
+}
+
+for (const name of fs.readdirSync(examplesDir).sort()) {
+  const files = fs.readdirSync(path.join(examplesDir, name)).filter((f) => f.endsWith('.json')).sort();
+  test(`${name} schema examples: at least one must pass and one must fail`, () => {
+    assert.ok(files.some((f) => f.startsWith('pass-')), `${name}: no pass-*.json example`);
+    assert.ok(files.some((f) => f.startsWith('fail-')), `${name}: no fail-*.json example`);
+    for (const f of files) assert.match(f, /^(pass|fail)-[a-z0-9-]+\.json$/, `${name}/${f}: name it pass-… or fail-…`);
+  });
+  for (const f of files) {
+    const shouldPass = f.startsWith('pass-');
+    test(`${name}/${f} ${shouldPass ? 'passes' : 'fails'} the schema`, () => {
+      const v = validator(name);
+      const ok = v(readJson(path.join(examplesDir, name, f)));
+      if (shouldPass) assert.ok(ok, explain(v));
+      else assert.equal(ok, false, `${name}/${f} was accepted`);
+    });
+  }
+}

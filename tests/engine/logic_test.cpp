@@ -1,0 +1,364 @@
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <cstddef>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "hipcheck/json.hpp"
+#include "hipcheck/logic.hpp"
+
+namespace {
+
+using hipcheck::Error;
+using hipcheck::json;
+using hipcheck::kMaxDepth;
+namespace logic = hipcheck::logic;
+
+// Moves the value out: copying a deeply nested json recurses, and would overflow the stack.
+json parse(const std::string& text) {
+  hipcheck::ParseResult parsed = hipcheck::parse_json(text);
+  INFO("test JSON: " << text.substr(0, 200));
+  REQUIRE(parsed.ok);
+  return std::move(parsed.value);
+}
+
+// The result of a rule that must evaluate, as compact JSON text.
+std::string eval(const std::string& rule, const std::string& data = "null") {
+  const logic::Outcome outcome = logic::apply(parse(rule), parse(data));
+  INFO("rule " << rule << " with data " << data << ": " << hipcheck::describe(outcome.error));
+  REQUIRE(outcome.ok);
+  return outcome.value.dump();
+}
+
+// The error of a rule that must not evaluate.
+Error failure(const std::string& rule, const std::string& data = "null") {
+  const logic::Outcome outcome = logic::apply(parse(rule), parse(data));
+  INFO("rule " << rule << " gave " << outcome.value.dump());
+  REQUIRE_FALSE(outcome.ok);
+  CHECK(outcome.value.is_null());
+  return outcome.error;
+}
+
+std::string nested(const std::string& open, const std::string& inner, const std::string& close,
+                   std::size_t levels) {
+  std::string text;
+  text.reserve(levels * (open.size() + close.size()) + inner.size());
+  for (std::size_t i = 0; i < levels; ++i) text += open;
+  text += inner;
+  for (std::size_t i = 0; i < levels; ++i) text += close;
+  return text;
+}
+
+}  // namespace
+
+TEST_CASE("values that are not operations evaluate to themselves", "[logic]") {
+  CHECK(eval("17") == "17");
+  CHECK(eval("3.5") == "3.5");
+  CHECK(eval("\"apple\"") == "\"apple\"");
+  CHECK(eval("null") == "null");
+  CHECK(eval("{}") == "{}");
+  CHECK(eval(R"({"a":{"var":"x"},"b":2})") == R"({"a":{"var":"x"},"b":2})");
+  CHECK(eval(R"([1,{"var":"x"},[{"var":"y"}]])", R"({"x":2,"y":3})") == "[1,2,[3]]");
+}
+
+TEST_CASE("truthiness is JsonLogic's: false, null, 0, NaN, empty string and empty array are false",
+          "[logic]") {
+  for (const char* falsy : {"false", "null", "0", "0.0", "-0.0", "\"\"", "[]"}) {
+    INFO(falsy);
+    CHECK_FALSE(logic::truthy(parse(falsy)));
+    CHECK(eval(std::string(R"({"!!":[)") + falsy + "]}") == "false");
+  }
+  for (const char* truthy : {"true", "1", "-1", "0.5", "\"0\"", "\"false\"", "\" \"", "[0]", "{}",
+                             "[[]]"}) {
+    INFO(truthy);
+    CHECK(logic::truthy(parse(truthy)));
+    CHECK(eval(std::string(R"({"!!":[)") + truthy + "]}") == "true");
+  }
+  CHECK_FALSE(logic::truthy(json(std::nan(""))));
+  CHECK(eval(R"({"!":{"/":[0,0]}})") == "true");
+}
+
+TEST_CASE("loose equality follows JavaScript's abstract equality", "[logic]") {
+  const std::vector<std::pair<std::string, bool>> cases = {
+      {R"([1,"1"])", true},          {R"([0,""])", true},
+      {R"([0,"0"])", true},          {R"(["","0"])", false},
+      {R"([" 12\n",12])", true},     {R"(["abc",0])", false},
+      {R"(["0x10",16])", true},      {R"(["1e3",1000])", true},
+      {R"([null,null])", true},      {R"([null,0])", false},
+      {R"([null,false])", false},    {R"([null,""])", false},
+      {R"([false,"0"])", true},      {R"([true,"1"])", true},
+      {R"([true,"true"])", false},   {R"([false,[]])", true},
+      {R"([[1,2],"1,2"])", true},    {R"([[5],5])", true},
+      {R"([[null],""])", true},      {R"([[],[]])", false},
+      {R"([{},"[object Object]"])", true}, {R"([1.0,1])", true},
+  };
+  for (const auto& [operands, equal] : cases) {
+    INFO(operands);
+    CHECK(eval(R"({"==":)" + operands + "}") == (equal ? "true" : "false"));
+    CHECK(eval(R"({"!=":)" + operands + "}") == (equal ? "false" : "true"));
+  }
+  CHECK(eval(R"({"==":[null]})") == "true");  // a missing operand is undefined: null == undefined
+  CHECK(eval(R"({"==":[0]})") == "false");
+}
+
+TEST_CASE("strict equality needs the same type and value", "[logic]") {
+  CHECK(eval(R"({"===":[1,1.0]})") == "true");
+  CHECK(eval(R"({"===":[1,"1"]})") == "false");
+  CHECK(eval(R"({"===":[null,null]})") == "true");
+  CHECK(eval(R"({"===":["a","a"]})") == "true");
+  CHECK(eval(R"({"===":[[1],[1]]})") == "false");
+  CHECK(eval(R"({"!==":[0,false]})") == "true");
+}
+
+TEST_CASE("comparisons follow JavaScript: strings by character, anything else as numbers",
+          "[logic]") {
+  CHECK(eval(R"({"<":["10","9"]})") == "true");
+  CHECK(eval(R"({"<":["10",9]})") == "false");
+  CHECK(eval(R"({"<":[null,1]})") == "true");
+  CHECK(eval(R"({"<":["",1]})") == "true");
+  CHECK(eval(R"({">":[[2],1]})") == "true");
+  CHECK(eval(R"({"<":["abc",1]})") == "false");
+  CHECK(eval(R"({">=":["abc",1]})") == "false");
+  CHECK(eval(R"({"<=":["b","b"]})") == "true");
+  CHECK(eval(R"({">":["b","a"]})") == "true");
+  CHECK(eval(R"({"<":[1,5,10]})") == "true");
+  CHECK(eval(R"({"<":[1,10,10]})") == "false");
+  CHECK(eval(R"({"<=":[1,10,10]})") == "true");
+  CHECK(eval(R"({">":[{"/":[1,0]},1e300]})") == "true");
+}
+
+TEST_CASE("and and or short-circuit and return the operand that decided", "[logic]") {
+  CHECK(eval(R"({"or":[0,"",{"var":"x"}]})", R"({"x":"yes"})") == "\"yes\"");
+  CHECK(eval(R"({"or":[1,{"nope":1}]})") == "1");
+  CHECK(eval(R"({"and":[0,{"nope":1}]})") == "0");
+  CHECK(eval(R"({"and":[1,"a",[1]]})") == "[1]");
+  CHECK(eval(R"({"and":[]})") == "null");
+  CHECK(eval(R"({"or":[]})") == "null");
+}
+
+TEST_CASE("if chains take the first true condition and evaluate only that branch", "[logic]") {
+  const std::string rule =
+      R"({"if":[{"<":[{"var":"t"},0]},"ice",{"<":[{"var":"t"},100]},"water",{"nope":1}]})";
+  CHECK(eval(rule, R"({"t":-5})") == "\"ice\"");
+  CHECK(eval(rule, R"({"t":20})") == "\"water\"");
+  CHECK(failure(rule, R"({"t":200})").path == "/if/4");
+  CHECK(eval(R"({"?:":[false,{"nope":1},"b"]})") == "\"b\"");
+  CHECK(eval(R"({"if":true})") == "true");
+}
+
+TEST_CASE("var reads dotted paths, array indexes and defaults", "[logic]") {
+  const std::string data = R"({"a":{"b":[10,{"c":"deep"}]},"n":null,"list":["x","y"],"":"empty"})";
+  CHECK(eval(R"({"var":"a.b.1.c"})", data) == "\"deep\"");
+  CHECK(eval(R"({"var":"a.b.0"})", data) == "10");
+  CHECK(eval(R"({"var":"a.b.2"})", data) == "null");
+  CHECK(eval(R"({"var":"a.b.01"})", data) == "null");
+  CHECK(eval(R"({"var":"list.-1"})", data) == "null");
+  CHECK(eval(R"({"var":["a.x","fallback"]})", data) == "\"fallback\"");
+  CHECK(eval(R"({"var":["n","fallback"]})", data) == "null");
+  CHECK(eval(R"({"var":["n.x","fallback"]})", data) == "\"fallback\"");
+  CHECK(eval(R"({"var":["zz",{"cat":["a","b"]}]})", data) == "\"ab\"");
+  CHECK(eval(R"({"var":{"cat":["li","st"]}})", data) == R"(["x","y"])");
+  CHECK(eval(R"({"var":1})", R"(["x","y"])") == "\"y\"");
+  CHECK(eval(R"({"var":""})", "[1,2]") == "[1,2]");
+  CHECK(eval(R"({"var":[]})", "7") == "7");
+  CHECK(eval(R"({"var":"a"})", "\"text\"") == "null");
+  CHECK(eval(R"({"var":"a.b"})", "5") == "null");
+}
+
+TEST_CASE("missing and missing_some list the names that are absent, null or empty", "[logic]") {
+  const std::string data = R"({"a":1,"b":"","c":null,"d":{"e":0}})";
+  CHECK(eval(R"({"missing":["a","b","c","d.e","d.f","z"]})", data) ==
+        R"(["b","c","d.f","z"])");
+  CHECK(eval(R"({"missing":[["a","z"]]})", data) == R"(["z"])");
+  CHECK(eval(R"({"missing_some":[1,["a","z"]]})", data) == "[]");
+  CHECK(eval(R"({"missing_some":[2,["a","z","y"]]})", data) == R"(["z","y"])");
+}
+
+TEST_CASE("map, filter, reduce, all, none and some apply their inner rule to each item",
+          "[logic]") {
+  const std::string data = R"({"xs":[1,2,3,4],"people":[{"age":30},{"age":12}]})";
+  CHECK(eval(R"({"map":[{"var":"xs"},{"*":[{"var":""},10]}]})", data) == "[10,20,30,40]");
+  CHECK(eval(R"({"filter":[{"var":"people"},{">=":[{"var":"age"},18]}]})", data) ==
+        R"([{"age":30}])");
+  CHECK(eval(R"({"reduce":[{"var":"xs"},{"+":[{"var":"current"},{"var":"accumulator"}]},100]})",
+             data) == "110");
+  CHECK(eval(R"({"reduce":[{"var":"xs"},{"var":"current"}]})", data) == "4");
+  CHECK(eval(R"({"all":[{"var":"xs"},{">":[{"var":""},0]}]})", data) == "true");
+  CHECK(eval(R"({"all":[[],true]})") == "false");
+  CHECK(eval(R"({"none":[{"var":"people"},{">":[{"var":"age"},60]}]})", data) == "true");
+  CHECK(eval(R"({"some":[{"var":"people"},{"<":[{"var":"age"},18]}]})", data) == "true");
+  CHECK(eval(R"({"map":[{"var":"nothing"},1]})", data) == "[]");
+  CHECK(eval(R"({"map":["abc",1]})") == "[]");
+  CHECK(eval(R"({"filter":[5,true]})") == "[]");
+  CHECK(eval(R"({"reduce":[5,1,"init"]})") == "\"init\"");
+  CHECK(eval(R"({"all":[null,true]})") == "false");
+}
+
+TEST_CASE("arithmetic converts like JavaScript and gives integers for whole results", "[logic]") {
+  CHECK(eval(R"({"+":[1,2]})") == "3");
+  CHECK(eval(R"({"+":[0.5,0.5]})") == "1");
+  CHECK(eval(R"({"*":[1.5,2]})") == "3");
+  CHECK(eval(R"({"/":[1,4]})") == "0.25");
+  CHECK(eval(R"({"+":"3.5"})") == "3.5");
+  CHECK(eval(R"({"+":["12px"," 3"]})") == "15");   // + reads with parseFloat
+  CHECK(eval(R"({"-":["12px",1]})") == "null");     // - with ToNumber: NaN
+  CHECK(eval(R"({"-":[" 0x10 ",1]})") == "15");
+  CHECK(eval(R"({"-":[true]})") == "-1");
+  CHECK(eval(R"({"-":[[],1]})") == "-1");
+  CHECK(eval(R"({"%":[-7,2]})") == "-1");
+  CHECK(eval(R"({"%":[7.5,2]})") == "1.5");
+  CHECK(eval(R"({"*":["2","3"]})") == "6");
+  CHECK(eval(R"({"max":[1,"7",3]})") == "7");
+  CHECK(eval(R"({"min":[1,"x"]})") == "null");
+  CHECK(eval(R"({"max":[]})") == "null");
+  CHECK(eval(R"({"+":[1e300,1e300]})") == "2e+300");
+  CHECK(eval(R"({"+":[9007199254740992,1]})") == "9007199254740992");
+}
+
+TEST_CASE("division by zero and other non-finite results are null", "[logic]") {
+  CHECK(eval(R"({"/":[1,0]})") == "null");
+  CHECK(eval(R"({"%":[1,0]})") == "null");
+  CHECK(eval(R"({"+":["abc"]})") == "null");
+  CHECK(eval(R"({"map":[[1,0],{"/":[1,{"var":""}]}]})") == "[1,null]");
+}
+
+TEST_CASE("cat writes values as JavaScript's String does", "[logic]") {
+  CHECK(eval(R"({"cat":["a",1,1.5,null,true,[1,[2,null]]]})") == R"("a11.5true1,2,")");
+  CHECK(eval(R"({"cat":[{"+":[0.1,0.2]}]})") == R"("0.30000000000000004")");
+  CHECK(eval(R"({"cat":[1e21,"|",1e20,"|",1e-7,"|",0.000001,"|",-2.5e-10]})") ==
+        R"("1e+21|100000000000000000000|1e-7|0.000001|-2.5e-10")");
+  CHECK(eval(R"({"cat":[{"/":[1,0]},{"/":[0,0]},{}]})") == R"("InfinityNaN[object Object]")");
+}
+
+TEST_CASE("in finds substrings and array members by strict equality", "[logic]") {
+  CHECK(eval(R"({"in":["ring","Springfield"]})") == "true");
+  CHECK(eval(R"({"in":[1,"a1"]})") == "true");
+  CHECK(eval(R"({"in":["","abc"]})") == "true");
+  CHECK(eval(R"({"in":["",""]})") == "false");
+  CHECK(eval(R"({"in":[1,[0,1]]})") == "true");
+  CHECK(eval(R"({"in":["1",[0,1]]})") == "false");
+  CHECK(eval(R"({"in":[1,5]})") == "false");
+  CHECK(eval(R"({"in":[1,null]})") == "false");
+}
+
+TEST_CASE("merge flattens one level and wraps what is not an array", "[logic]") {
+  CHECK(eval(R"({"merge":[[1,[2]],3,null,[]]})") == "[1,[2],3,null]");
+}
+
+TEST_CASE("substr counts characters and takes negative start and length like JavaScript",
+          "[logic]") {
+  CHECK(eval(R"({"substr":["jsonlogic",-5,-2]})") == R"("log")");
+  CHECK(eval(R"({"substr":["jsonlogic",20]})") == R"("")");
+  CHECK(eval(R"({"substr":["jsonlogic",-20,2]})") == R"("js")");
+  CHECK(eval(R"({"substr":["jsonlogic",2,-20]})") == R"("")");
+  CHECK(eval(R"({"substr":["jsonlogic","2","3"]})") == R"("onl")");
+  CHECK(eval(R"({"substr":["jsonlogic",1,null]})") == R"("")");
+  CHECK(eval(R"({"substr":["héllo wörld",1,4]})") == R"("éllo")");
+  CHECK(eval(R"({"substr":["héllo wörld",-4]})") == R"("örld")");
+  CHECK(eval(R"({"substr":[12345,1,2]})") == R"("23")");
+}
+
+TEST_CASE("log returns its argument", "[logic]") {
+  CHECK(eval(R"({"log":[{"var":"a"}]})", R"({"a":[1]})") == "[1]");
+  CHECK(eval(R"({"log":"x"})") == R"("x")");
+}
+
+TEST_CASE("an unknown operator is an error that names it and its path", "[logic]") {
+  const Error nested_error = failure(R"({"and":[true,{"frobnicate":[1]}]})");
+  CHECK(nested_error.id == "logic.op.unknown");
+  CHECK(nested_error.path == "/and/1");
+  CHECK_THAT(nested_error.message, Catch::Contains("frobnicate") && Catch::Contains("/and/1"));
+
+  const Error top = failure(R"({"nope":1})");
+  CHECK(top.id == "logic.op.unknown");
+  CHECK(top.path == "");
+  CHECK_THAT(top.message, Catch::Contains("nope"));
+
+  CHECK(failure(R"({"map":[[1],{"a/b~":1}]})").path == "/map/1");
+  CHECK(failure(R"({"!":{"x":1}})").path == "/!");
+  CHECK(failure(R"([0,{"var":{"x":1}}])").path == "/1/var");
+}
+
+TEST_CASE("a rule nested deeper than the limit is too deep, even 100000 levels", "[logic]") {
+  const json deep = parse(nested(R"({"!":)", "true", "}", 100000));
+  const logic::Outcome outcome = logic::apply(deep, json());
+  REQUIRE_FALSE(outcome.ok);
+  CHECK(outcome.error.id == "logic.too-deep");
+  CHECK(outcome.error.path == "");
+
+  const std::vector<Error> problems = logic::check(deep);
+  REQUIRE(problems.size() == 1);
+  CHECK(problems[0].id == "logic.too-deep");
+  CHECK(logic::variables(deep).empty());
+
+  CHECK(eval(nested(R"({"!":)", "true", "}", kMaxDepth)) == "true");
+  CHECK(failure(nested(R"({"!":)", "true", "}", kMaxDepth + 1)).id == "logic.too-deep");
+}
+
+TEST_CASE("data nested deeper than the limit is too deep", "[logic]") {
+  const logic::Outcome outcome =
+      logic::apply(parse(R"({"var":"0"})"), parse(nested("[", "1", "]", 100000)));
+  REQUIRE_FALSE(outcome.ok);
+  CHECK(outcome.error.id == "logic.too-deep");
+  CHECK_THAT(outcome.error.message, Catch::Contains("data"));
+  CHECK(eval(R"({"var":"0.0"})", nested("[", "1", "]", kMaxDepth)) ==
+        nested("[", "1", "]", kMaxDepth - 2));
+}
+
+TEST_CASE("reduce cannot build an accumulator deeper than the limit", "[logic]") {
+  std::string data = R"({"xs":[0)";
+  for (int i = 1; i < 200; ++i) data += ",0";
+  data += "]}";
+  const std::string rule = R"({"and":[true,{"reduce":[{"var":"xs"},[{"var":"accumulator"}],0]}]})";
+  const Error error = failure(rule, data);
+  CHECK(error.id == "logic.too-deep");
+  CHECK(error.path == "/and/1");
+}
+
+TEST_CASE("an operation that cannot be evaluated is a malformed rule", "[logic]") {
+  const Error product = failure(R"({"if":[true,{"*":[]}]})");
+  CHECK(product.id == "logic.rule.malformed");
+  CHECK(product.path == "/if/1");
+  CHECK(failure(R"({"missing_some":[1,"a"]})").id == "logic.rule.malformed");
+  CHECK(failure(R"({"missing_some":[1,{"var":"x"}]})", R"({"x":5})").id == "logic.rule.malformed");
+  CHECK(eval(R"({"missing_some":[1,{"var":"x"}]})", R"({"x":["x"]})") == "[]");
+}
+
+TEST_CASE("check reports unknown operators and malformed operands with their paths", "[logic]") {
+  CHECK(logic::check(parse(R"({"and":[{"var":"a"},{"in":["x",["x"]]}]})")).empty());
+  CHECK(logic::check(parse(R"({"==":[{"a":1,"zap":2},{}]})")).empty());  // data, not operations
+
+  const std::vector<Error> problems = logic::check(parse(
+      R"({"or":[{"zap":[{"zop":1}]},{"if":[true,{"*":[]}]},{"missing_some":[1,"a"]}]})"));
+  REQUIRE(problems.size() == 4);
+  CHECK(problems[0].id == "logic.op.unknown");
+  CHECK(problems[0].path == "/or/0");
+  CHECK_THAT(problems[0].message, Catch::Contains("zap"));
+  CHECK(problems[1].id == "logic.op.unknown");
+  CHECK(problems[1].path == "/or/0/zap/0");
+  CHECK(problems[2].id == "logic.rule.malformed");
+  CHECK(problems[2].path == "/or/1/if/1");
+  CHECK(problems[3].id == "logic.rule.malformed");
+  CHECK(problems[3].path == "/or/2");
+}
+
+TEST_CASE("variables lists literal var names by first segment in order of appearance", "[logic]") {
+  const json rule = parse(R"({"and":[
+      {"var":"b.c"},
+      {"missing":["a","b"]},
+      {"var":["d",{"var":"e"}]},
+      {"var":{"cat":["x",{"var":"f"}]}},
+      {"var":""},
+      {"missing_some":[1,["g.h","a"]]},
+      {"map":[{"var":"items"},{"var":"qty"}]},
+      {"reduce":[{"var":"xs"},{"var":"accumulator"},{"var":"start"}]},
+      {"var":1},
+      {"b":{"var":"not-a-rule"},"c":2}
+  ]})");
+  CHECK(logic::variables(rule) ==
+        std::vector<std::string>{"b", "a", "d", "e", "f", "g", "items", "xs", "start", "1"});
+  CHECK(logic::variables(parse(R"({"missing":"solo"})")) == std::vector<std::string>{"solo"});
+  CHECK(logic::variables(parse("42")).empty());
+}

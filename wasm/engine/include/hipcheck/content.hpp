@@ -1,0 +1,105 @@
+// The content model: what the loader checks and the session, result and quiz read.
+#pragma once
+
+#include <cstddef>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "hipcheck/json.hpp"
+
+namespace hipcheck {
+
+enum class ItemType { Single, Multiple, YesNo, Number, Scale, Lesson };
+
+struct Option {
+  json value;  // a string or a number
+  std::string label;
+  bool exclusive = false;
+};
+
+struct Item {
+  std::string id;
+  ItemType type = ItemType::Lesson;
+  std::size_t section = 0;
+  json source;        // the item as written in the content
+  json enable_when;   // null when always shown
+  std::vector<Option> options;
+  double min = 0, max = 0, step = 1;
+  bool not_sure = false;
+  std::string unit;   // "" when none; "distance" means the runner's chosen unit
+  std::vector<std::string> reads;  // items this item's enableWhen depends on (through calculations)
+};
+
+struct Section {
+  std::string id;
+  std::string title;
+};
+
+struct Calculation {
+  std::string id;
+  json rule;
+};
+
+struct Flag {
+  std::string id;
+  std::string level;
+  json when;
+  std::string reason;
+  std::vector<std::string> sources;
+};
+
+struct Factor {
+  std::string id;
+  json when;
+  int points = 0;
+  std::string reason;
+  std::vector<std::string> items;  // items `when` reads, directly or through calculations, in order
+};
+
+struct Cause {
+  std::string id;
+  std::string label;
+  std::string summary;
+  std::vector<Factor> factors;
+};
+
+struct Tip {
+  std::string id;
+  std::string group;
+  json when;
+  int priority = 0;
+  std::string text;
+  std::string because;
+  std::vector<std::string> sources;
+};
+
+struct Content {
+  json bundle;            // everything as loaded (texts, ui strings, …)
+  std::string id, version, title, locale;
+  std::vector<Section> sections;
+  std::vector<Item> items;                 // in the order they are asked
+  std::map<std::string, std::size_t> item_index;
+  std::vector<Calculation> calculations;   // ordered so each comes after what it reads
+  std::vector<std::string> levels;         // care level ids, most urgent first
+  std::vector<Flag> flags;
+  std::vector<Cause> causes;
+  int some_threshold = 0, high_threshold = 0;
+  std::vector<Tip> tips;
+  std::map<std::string, std::string> group_labels;  // tip groups and causes
+  std::map<std::string, json> sources;
+
+  const Item* item(const std::string& id) const;
+  const json& meta() const { return bundle["meta"]; }
+};
+
+struct LoadResult {
+  std::shared_ptr<const Content> content;  // null when there are errors
+  std::vector<Error> errors;               // every problem found, in document order
+};
+
+// Checks the whole bundle and builds the model. Never throws; every problem is reported at once.
+LoadResult load_content(const json& bundle);
+
+}  // namespace hipcheck

@@ -1,0 +1,39 @@
+// The engine's whole surface as JSON text in, JSON text out: what the wasm module exposes and the
+// CLI prints, so both give byte-identical answers. See wasm/README.md.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "hipcheck/content.hpp"
+#include "hipcheck/session.hpp"
+
+namespace hipcheck {
+
+class Engine {
+ public:
+  std::string load(const std::string& bundle);
+  std::string start();
+  std::string current() const;
+  std::string answer(const std::string& item_id, const std::string& value);
+  std::string back();
+  std::string go_to(const std::string& item_id);
+  std::string review() const;
+  std::string result() const;
+  std::string state() const;
+  std::string restore(const std::string& state);
+  std::string quiz() const;
+  std::string score_quiz(const std::string& answers) const;
+
+ private:
+  std::shared_ptr<const Content> content_;
+  std::unique_ptr<Session> session_;
+};
+
+// {"error": {id, message, path}} as text.
+std::string error_text(const Error& error);
+
+// Parses text as JSON, or describes the syntax error as an Error (id json.syntax).
+bool parse_or_error(const std::string& text, json& out, Error& error);
+
+}  // namespace hipcheck

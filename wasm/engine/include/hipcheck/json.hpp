@@ -1,0 +1,51 @@
+// The engine's JSON type and a parser that reports where a document is broken.
+// JSON_NOEXCEPTION is defined for every target that includes this (see CMakeLists.txt): the engine
+// never relies on nlohmann throwing, so the wasm build can drop C++ exceptions.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+namespace hipcheck {
+
+using json = nlohmann::json;
+
+// A problem found in input, with a stable id ("content.ref.unknown") and a JSON pointer to where.
+struct Error {
+  std::string id;
+  std::string message;
+  std::string path;  // JSON pointer, "" for the whole document
+};
+
+json to_json(const Error& e);
+std::string describe(const Error& e);  // "content.ref.unknown at /items/12/enableWhen: message"
+
+struct ParseResult {
+  json value;            // discarded when !ok
+  bool ok = false;
+  std::size_t line = 0;  // 1-based position of a syntax error
+  std::size_t column = 0;
+  std::string message;   // what the parser expected
+};
+
+// Parses text as JSON. Never throws, never aborts; a syntax error comes back with line and column.
+ParseResult parse_json(std::string_view text);
+
+// Depth of nesting of arrays and objects (a scalar is 0), computed without recursion.
+std::size_t json_depth(const json& value);
+
+// The deepest document the engine accepts anywhere (rules, answers, states): deep enough for any
+// real rule, shallow enough that no recursive walk can exhaust the stack.
+constexpr std::size_t kMaxDepth = 64;
+
+// Appends a reference token to a JSON pointer, escaping "~" and "/".
+std::string pointer(const std::string& base, const std::string& token);
+std::string pointer(const std::string& base, std::size_t index);
+
+// Serialises compactly; invalid UTF-8 (only possible from outside input) is replaced, never fatal.
+std::string to_text(const json& value, int indent = -1);
+
+}  // namespace hipcheck

@@ -1,0 +1,283 @@
+#include "hipcheck/assess.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+#include "hipcheck/logic.hpp"
+#include "hipcheck/text.hpp"
+
+namespace hipcheck {
+
+namespace {
+
+bool holds(const json& rule, const json& data) {
+  const auto outcome = logic::apply(rule, data);
+  return outcome.ok && logic::truthy(outcome.value);
+}
+
+// Rounds down to one decimal, so a rounded week never rises by more than the unrounded one.
+double floor1(double x) { return std::floor(x * 10.0 + 1e-9) / 10.0; }
+
+class Assessor {
+ public:
+  explicit Assessor(const Session& session)
+      : s_(session), c_(session.content()), data_(session.data()), unit_(session.distance_unit()) {}
+
+  json run() {
+    json result;
+    result["format"] = "hipcheck.result";
+    result["version"] = 1;
+    result["content"] = {{"id", c_.id}, {"version", c_.version}};
+    result["complete"] = s_.complete();
+    result["care"] = care();
+    const json causes = ranked_causes();
+    result["causes"] = causes;
+    result["tips"] = tips(causes);
+    result["plan"] = plan();
+    result["severity"] = severity();
+    json sources = json::array();
+    for (const auto& id : cited_) sources.push_back(c_.sources.at(id));
+    result["sources"] = std::move(sources);
+    result["reviewed"] = c_.meta()["reviewed"];
+    result["disclaimer"] = c_.meta()["disclaimer"];
+    return result;
+  }
+
+ private:
+  // A value of the data (an answer or a calculated value), or null when it has none.
+  json value(const std::string& name) const { return data_.contains(name) ? data_[name] : json(); }
+
+  std::string display(const std::string& name) const {
+    const json v = value(name);
+    if (const Item* item = c_.item(name)) return display_answer(c_, *item, v, unit_);
+    if (v.is_number()) return format_number(v.get<double>());
+    if (v.is_string()) return v.get<std::string>();
+    Item as;  // a calculated true/false reads like a yes/no answer
+    as.type = v.is_boolean() ? ItemType::YesNo : ItemType::Lesson;
+    return display_answer(c_, as, v.is_boolean() ? v : json(), unit_);
+  }
+
+  std::string fill_in(const std::string& text) const {
+    return fill(text, [this](const std::string& name) { return display(name); });
+  }
+
+  json cite(const std::vector<std::string>& ids) {
+    for (const auto& id : ids) {
+      if (std::find(cited_.begin(), cited_.end(), id) == cited_.end()) cited_.push_back(id);
+    }
+    return ids;
+  }
+
+  json care() {
+    std::size_t level = c_.levels.size() - 1;  // selfcare
+    json flags = json::array();
+    for (const auto& flag : c_.flags) {
+      if (!holds(flag.when, data_)) continue;
+      const auto at = static_cast<std::size_t>(
+          std::find(c_.levels.begin(), c_.levels.end(), flag.level) - c_.levels.begin());
+      level = std::min(level, at);
+      flags.push_back({{"id", flag.id},
+                       {"level", flag.level},
+                       {"reason", fill_in(flag.reason)},
+                       {"sources", cite(flag.sources)}});
+    }
+    // Most urgent flags first; the content's order within a level.
+    std::stable_sort(flags.begin(), flags.end(), [this](const json& a, const json& b) {
+      return rank(a["level"]) < rank(b["level"]);
+    });
+    const json& info = c_.bundle["care"]["levels"][level];
+    return {{"level", c_.levels[level]},
+            {"title", info["title"]},
+            {"action", info["action"]},
+            {"where", info["where"]},
+            {"flags", std::move(flags)}};
+  }
+
+  std::size_t rank(const json& level) const {
+    return static_cast<std::size_t>(std::find(c_.levels.begin(), c_.levels.end(), level.get<std::string>()) - c_.levels.begin());
+  }
+
+  json ranked_causes() {
+    json causes = json::array();
+    for (const auto& cause : c_.causes) {
+      int score = 0;
+      json factors = json::array();
+      for (const auto& factor : cause.factors) {
+        if (!holds(factor.when, data_)) continue;
+        score += factor.points;
+        json answers = json::array();
+        for (const auto& name : factor.items) {
+          if (!s_.answers().contains(name)) continue;
+          answers.push_back({{"item", name},
+                             {"question", c_.item(name)->source["text"]},
+                             {"display", display(name)}});
+        }
+        factors.push_back({{"id", factor.id},
+                           {"points", factor.points},
+                           {"reason", fill_in(factor.reason)},
+                           {"answers", std::move(answers)}});
+      }
+      score = std::min(score, 100);
+      const char* level = score >= c_.high_threshold ? "high" : score >= c_.some_threshold ? "some" : "low";
+      causes.push_back({{"id", cause.id},
+                        {"label", cause.label},
+                        {"summary", cause.summary},
+                        {"score", score},
+                        {"level", level},
+                        {"factors", std::move(factors)}});
+    }
+    std::stable_sort(causes.begin(), causes.end(), [](const json& a, const json& b) {
+      return a["score"].get<int>() > b["score"].get<int>();
+    });
+    return causes;
+  }
+
+  json tips(const json& causes) {
+    std::map<std::string, int> scores;
+    for (const auto& cause : causes) scores[cause["id"]] = cause["score"].get<int>();
+    json tips = json::array();
+    for (const auto& tip : c_.tips) {
+      if (!holds(tip.when, data_)) continue;
+      const auto cause = scores.find(tip.group);
+      const int score = tip.priority + (cause == scores.end() ? 0 : cause->second);
+      tips.push_back({{"id", tip.id},
+                      {"group", tip.group},
+                      {"groupLabel", c_.group_labels.at(tip.group)},
+                      {"score", score},
+                      {"text", fill_in(tip.text)},
+                      {"because", fill_in(tip.because)},
+                      {"sources", cite(tip.sources)}});
+    }
+    std::stable_sort(tips.begin(), tips.end(), [](const json& a, const json& b) {
+      return a["score"].get<int>() > b["score"].get<int>();
+    });
+    return tips;
+  }
+
+  json plan() {
+    const json& p = c_.bundle["plan"];
+    const json weekly = value(p["weeklyDistance"]);
+    if (!weekly.is_number() || !(weekly.get<double>() > 0) || !holds(p["when"], data_)) return nullptr;
+    json longest = value(p["longestRun"]);
+    if (!longest.is_number() || !(longest.get<double>() > 0)) longest = nullptr;
+    const auto fraction = logic::apply(p["startFraction"], data_);
+    double f = fraction.ok && fraction.value.is_number() ? fraction.value.get<double>() : 1.0;
+    f = std::clamp(std::isfinite(f) ? f : 1.0, 0.1, 1.0);
+    json out = plan_weeks(weekly.get<double>(), longest, f, p["weeks"].get<int>(),
+                          p["weeklyIncrease"].get<double>(), p["longestRunIncrease"].get<double>());
+    out["title"] = fill_in(p["title"]);
+    out["intro"] = fill_in(p["intro"]);
+    out["caveat"] = fill_in(p["caveat"]);
+    out["stopRule"] = fill_in(p["stopRule"]);
+    out["unit"] = unit_;
+    out["sources"] = cite(p["sources"].get<std::vector<std::string>>());
+    return out;
+  }
+
+  json severity() const {
+    const json& meta = c_.meta();
+    if (!meta.contains("severity")) return nullptr;
+    const json score = value(meta["severity"]["score"]);
+    const json substantial = value(meta["severity"]["substantial"]);
+    if (!score.is_number()) return nullptr;
+    return {{"score", score}, {"substantial", logic::truthy(substantial)}};
+  }
+
+  const Session& s_;
+  const Content& c_;
+  const json data_;
+  const std::string unit_;
+  std::vector<std::string> cited_;
+};
+
+}  // namespace
+
+json plan_weeks(double weekly, const json& longest, double start_fraction, int weeks,
+                double weekly_increase, double longest_increase) {
+  // After a cut-back the plan climbs back to the old weekly distance and stays there; without one
+  // it is a cautious build from the current distance.
+  const bool rebuilding = start_fraction < 1.0;
+  double distance = floor1(weekly * start_fraction);
+  double long_run = longest.is_number() ? floor1(longest.get<double>() * (1 + longest_increase)) : 0;
+  json list = json::array();
+  for (int week = 1; week <= weeks; ++week) {
+    if (week > 1) {
+      distance = floor1(distance * (1 + weekly_increase));
+      if (rebuilding) distance = std::min(distance, floor1(weekly));
+      long_run = floor1(long_run * (1 + longest_increase));
+    }
+    json row = {{"week", week}, {"distance", distance}};
+    if (longest.is_number()) {
+      long_run = std::min(long_run, distance);
+      row["longestRun"] = long_run;
+    } else {
+      row["longestRun"] = nullptr;
+    }
+    list.push_back(std::move(row));
+  }
+  return {{"start", floor1(weekly * start_fraction)},
+          {"target", rebuilding ? json(floor1(weekly)) : json(nullptr)},
+          {"weeks", std::move(list)}};
+}
+
+json assess(const Session& session) { return Assessor(session).run(); }
+
+json quiz(const Content& content) {
+  if (!content.bundle.contains("quiz")) return {{"questions", json::array()}, {"topics", json::array()}};
+  json q = content.bundle["quiz"];
+  for (auto& question : q["questions"]) {
+    for (auto& option : question["options"]) {
+      option.erase("correct");
+      option.erase("feedback");
+    }
+  }
+  return q;
+}
+
+json score_quiz(const Content& content, const json& answers, std::optional<Error>& error) {
+  const json q = content.bundle.contains("quiz") ? content.bundle["quiz"] : json::object();
+  const json questions = q.contains("questions") ? q["questions"] : json::array();
+  if (!answers.is_object()) {
+    error = Error{"quiz.malformed", "Quiz answers must map each question to an option.", ""};
+    return nullptr;
+  }
+  for (auto entry = answers.begin(); entry != answers.end(); ++entry) {
+    const std::string& id = entry.key();
+    const json& value = entry.value();
+    const auto it = std::find_if(questions.begin(), questions.end(), [&](const json& x) { return x["id"] == id; });
+    if (it == questions.end()) {
+      error = Error{"quiz.question.unknown", "There is no quiz question \"" + id + "\".", pointer("", id)};
+      return nullptr;
+    }
+    const json& options = (*it)["options"];
+    if (std::none_of(options.begin(), options.end(), [&](const json& o) { return o["value"] == value; })) {
+      error = Error{"quiz.option.unknown", "Choose one of the options shown.", pointer("", id)};
+      return nullptr;
+    }
+  }
+  int right = 0;
+  json results = json::array();
+  std::vector<std::string> revisit;
+  for (const auto& question : questions) {
+    const std::string id = question["id"];
+    const json chosen = answers.contains(id) ? answers[id] : json();
+    json correct_value, feedback;
+    for (const auto& option : question["options"]) {
+      if (option["correct"] == true) correct_value = option["value"];
+      if (option["value"] == chosen) feedback = option["feedback"];
+    }
+    const bool ok = !chosen.is_null() && chosen == correct_value;
+    right += ok ? 1 : 0;
+    const std::string topic = question["topic"];
+    if (!ok && std::find(revisit.begin(), revisit.end(), topic) == revisit.end()) revisit.push_back(topic);
+    results.push_back({{"id", id}, {"chosen", chosen}, {"correct", ok}, {"correctValue", correct_value}, {"feedback", feedback}});
+  }
+  json topics = json::array();
+  for (const auto& t : q.contains("topics") ? q["topics"] : json::array()) {
+    if (std::find(revisit.begin(), revisit.end(), t["id"].get<std::string>()) != revisit.end()) topics.push_back(t);
+  }
+  return {{"score", right}, {"total", questions.size()}, {"questions", std::move(results)}, {"revisit", std::move(topics)}};
+}
+
+}  // namespace hipcheck

@@ -1,0 +1,668 @@
+// JsonLogic as json-logic-js evaluates it: JavaScript's conversions, truthiness, equality and
+// ordering over nlohmann::json. Never throws: every value's type is checked before it is read.
+#include "hipcheck/logic.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <limits>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace hipcheck::logic {
+namespace {
+
+constexpr const char* kUnknown = "logic.op.unknown";
+constexpr const char* kTooDeep = "logic.too-deep";
+constexpr const char* kMalformed = "logic.rule.malformed";
+constexpr const char* kNoFactors = "\"*\" needs at least one operand";
+constexpr const char* kNoNameList = "\"missing_some\" needs a list of names as its second operand";
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+bool is_operation(const json& rule) { return rule.is_object() && rule.size() == 1; }
+
+const std::string& str(const json& value) { return value.get_ref<const std::string&>(); }
+
+std::string where(const std::string& path) {
+  return path.empty() ? " at the top of the rule" : " at " + path;
+}
+
+Error too_deep(const std::string& what, const std::string& path) {
+  return {kTooDeep, what + " is nested deeper than " + std::to_string(kMaxDepth) + " levels", path};
+}
+
+// ---- JavaScript's values and conversions. An absent operand (undefined) is a null pointer. ----
+
+enum class Kind { kUndefined, kNull, kBoolean, kNumber, kString, kObject };
+
+Kind kind(const json* v) {
+  if (v == nullptr || v->is_discarded() || v->is_binary()) return Kind::kUndefined;
+  if (v->is_null()) return Kind::kNull;
+  if (v->is_boolean()) return Kind::kBoolean;
+  if (v->is_number()) return Kind::kNumber;
+  if (v->is_string()) return Kind::kString;
+  return Kind::kObject;  // arrays too
+}
+
+// A computed number as JSON: whole numbers that fit int64 are integers, so 1 + 2 prints "3".
+json number(double d) {
+  constexpr double kLimit = 9223372036854775808.0;  // 2^63
+  if (std::isfinite(d) && d == std::trunc(d) && d >= -kLimit && d < kLimit) {
+    return static_cast<std::int64_t>(d);
+  }
+  return d;
+}
+
+// Number::toString: the fewest digits that read back as d, laid out as JavaScript does.
+std::string number_string(double d) {
+  if (std::isnan(d)) return "NaN";
+  if (std::isinf(d)) return d > 0 ? "Infinity" : "-Infinity";
+  if (d == 0) return "0";
+  char buf[32];
+  for (int precision = 0; precision < 17; ++precision) {
+    std::snprintf(buf, sizeof buf, "%.*e", precision, std::fabs(d));
+    if (std::strtod(buf, nullptr) == std::fabs(d)) break;
+  }
+  const std::string text = buf;  // "d.ddde+XX"
+  const std::size_t e = text.find('e');
+  const std::string digits = text.substr(0, 1) + (e > 1 ? text.substr(2, e - 2) : "");
+  const int k = static_cast<int>(digits.size());
+  const int n = std::atoi(text.c_str() + e + 1) + 1;  // |d| = 0.digits × 10^n
+  const std::string sign = d < 0 ? "-" : "";
+  if (k <= n && n <= 21) return sign + digits + std::string(n - k, '0');
+  if (0 < n && n <= 21) return sign + digits.substr(0, n) + "." + digits.substr(n);
+  if (-6 < n && n <= 0) return sign + "0." + std::string(-n, '0') + digits;
+  const std::string mantissa = digits.substr(0, 1) + (k > 1 ? "." + digits.substr(1) : "");
+  return sign + mantissa + "e" + (n > 0 ? "+" : "-") + std::to_string(std::abs(n - 1));
+}
+
+bool is_space(char ch) { return ch == ' ' || (ch >= '\t' && ch <= '\r'); }
+bool is_digit(char ch) { return ch >= '0' && ch <= '9'; }
+
+// Length of the longest prefix of s that is a decimal literal ("-1.5e3", ".5", "Infinity"), or 0.
+std::size_t decimal_prefix(std::string_view s) {
+  std::size_t i = !s.empty() && (s[0] == '+' || s[0] == '-') ? 1 : 0;
+  if (s.substr(i, 8) == "Infinity") return i + 8;
+  const auto digits = [&] {
+    const std::size_t from = i;
+    while (i < s.size() && is_digit(s[i])) ++i;
+    return i - from;
+  };
+  std::size_t mantissa = digits();
+  if (i < s.size() && s[i] == '.') {
+    ++i;
+    mantissa += digits();
+  }
+  if (mantissa == 0) return 0;
+  if (i + 1 < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+    const std::size_t mark = i;
+    i += s[i + 1] == '+' || s[i + 1] == '-' ? 2 : 1;
+    if (digits() == 0) i = mark;
+  }
+  return i;
+}
+
+double read_decimal(std::string_view s, std::size_t length) {
+  return std::strtod(std::string(s.substr(0, length)).c_str(), nullptr);
+}
+
+int radix(char prefix) {
+  switch (prefix | 0x20) {
+    case 'x': return 16;
+    case 'o': return 8;
+    case 'b': return 2;
+    default: return 10;
+  }
+}
+
+// StringToNumber: trimmed, "" is 0, decimal or 0x/0o/0b literals, anything else NaN.
+double string_number(std::string_view s) {
+  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+  if (s.empty()) return 0;
+  const int base = s.size() > 2 && s[0] == '0' ? radix(s[1]) : 10;
+  if (base == 10) {
+    const std::size_t length = decimal_prefix(s);
+    return length == s.size() ? read_decimal(s, length) : kNaN;
+  }
+  double value = 0;
+  for (const char ch : s.substr(2)) {
+    const int lower = ch | 0x20;
+    const int digit = is_digit(ch) ? ch - '0' : lower >= 'a' && lower <= 'f' ? lower - 'a' + 10 : 16;
+    if (digit >= base) return kNaN;
+    value = value * base + digit;
+  }
+  return value;
+}
+
+std::string js_string(const json* v);
+
+// Array.prototype.join: null and undefined elements are empty.
+template <typename List>
+std::string join(const List& items, const char* separator) {
+  std::string out;
+  bool first = true;
+  for (const json& item : items) {
+    if (!first) out += separator;
+    first = false;
+    if (!item.is_null()) out += js_string(&item);
+  }
+  return out;
+}
+
+// ToString (arrays join with ",", objects are "[object Object]").
+std::string js_string(const json* v) {
+  switch (kind(v)) {
+    case Kind::kUndefined: return "undefined";
+    case Kind::kNull: return "null";
+    case Kind::kBoolean: return v->get<bool>() ? "true" : "false";
+    case Kind::kNumber: return number_string(v->get<double>());
+    case Kind::kString: return str(*v);
+    case Kind::kObject: return v->is_array() ? join(*v, ",") : "[object Object]";
+  }
+  return {};
+}
+
+// ToNumber (arrays and objects through their string).
+double js_number(const json* v) {
+  switch (kind(v)) {
+    case Kind::kNull: return 0;
+    case Kind::kBoolean: return v->get<bool>() ? 1 : 0;
+    case Kind::kNumber: return v->get<double>();
+    case Kind::kString: return string_number(str(*v));
+    case Kind::kObject: return string_number(js_string(v));
+    case Kind::kUndefined: break;
+  }
+  return kNaN;
+}
+
+// parseFloat(String(v)): the longest decimal prefix after leading whitespace ("12px" is 12).
+double parse_float(const json* v) {
+  const std::string text = js_string(v);
+  std::string_view s = text;
+  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
+  const std::size_t length = decimal_prefix(s);
+  return length == 0 ? kNaN : read_decimal(s, length);
+}
+
+// ToIntegerOrInfinity.
+double integer(double d) { return std::isnan(d) ? 0 : std::trunc(d); }
+
+// ===: same type and value. Two arrays or objects are never the same JavaScript object.
+bool strict_equal(const json* a, const json* b) {
+  const Kind k = kind(a);
+  if (k != kind(b)) return false;
+  if (k == Kind::kNumber) return a->get<double>() == b->get<double>();
+  if (k == Kind::kBoolean || k == Kind::kString) return *a == *b;
+  return k != Kind::kObject;
+}
+
+// ==: null and undefined only equal each other; arrays and objects become strings; then numbers.
+bool loose_equal(const json* a, const json* b) {
+  const Kind ka = kind(a);
+  const Kind kb = kind(b);
+  if (ka == kb) return strict_equal(a, b);
+  const auto nullish = [](Kind k) { return k == Kind::kUndefined || k == Kind::kNull; };
+  if (nullish(ka) || nullish(kb)) return nullish(ka) && nullish(kb);
+  if (ka == Kind::kObject) {
+    const json primitive = js_string(a);
+    return loose_equal(&primitive, b);
+  }
+  if (kb == Kind::kObject) {
+    const json primitive = js_string(b);
+    return loose_equal(a, &primitive);
+  }
+  return js_number(a) == js_number(b);
+}
+
+// a < b (a <= b when or_equal): two strings (arrays and objects become strings) compare by
+// character, anything else as numbers, where NaN is unordered.
+bool less(const json* a, const json* b, bool or_equal) {
+  const auto textual = [](const json* v) {
+    return kind(v) == Kind::kString || kind(v) == Kind::kObject;
+  };
+  if (textual(a) && textual(b)) {
+    const std::string x = js_string(a);
+    const std::string y = js_string(b);
+    return or_equal ? x <= y : x < y;
+  }
+  const double x = js_number(a);
+  const double y = js_number(b);
+  return or_equal ? x <= y : x < y;
+}
+
+// ---- Evaluation ----
+
+using Args = std::vector<json>;
+
+// Stops at the first error; evaluation after that returns null at once.
+struct Run {
+  bool failed = false;
+  Error error;
+
+  json eval(const json& rule, const json& data, const std::string& path);
+  json fail(Error problem) {
+    if (!failed) error = std::move(problem);
+    failed = true;
+    return nullptr;
+  }
+};
+
+// One operation being applied: its operands (still rules), the data, and where it is in the rule.
+struct Call {
+  Run& run;
+  const json& operands;  // an array of operands, or the only one
+  const json& data;
+  const std::string& at;  // the operation's path: its errors point there
+  std::string base;       // at + "/" + operator: its operands' paths start there
+  Args args;              // the operands' values, for eager operations
+
+  std::size_t size() const { return operands.is_array() ? operands.size() : 1; }
+  const json* arg(std::size_t i) const { return i < args.size() ? &args[i] : nullptr; }
+  json eval(std::size_t i) { return eval(i, data); }
+  json eval(std::size_t i, const json& scope) {
+    if (!operands.is_array()) return i == 0 ? run.eval(operands, scope, base) : json();
+    return i < operands.size() ? run.eval(operands[i], scope, pointer(base, i)) : json();
+  }
+  json fail(const char* message) { return run.fail({kMalformed, message + where(at), at}); }
+};
+
+// The member or array element named key ("0", "1", … for arrays), or nullptr.
+const json* member(const json& node, const std::string& key) {
+  if (node.is_object()) {
+    const auto it = node.find(key);
+    return it == node.end() ? nullptr : &*it;
+  }
+  if (!node.is_array() || key.empty() || key.size() > 10 || (key[0] == '0' && key.size() > 1)) {
+    return nullptr;
+  }
+  std::size_t index = 0;
+  for (const char ch : key) {
+    if (!is_digit(ch)) return nullptr;
+    index = index * 10 + static_cast<std::size_t>(ch - '0');
+  }
+  return index < node.size() ? &node[index] : nullptr;
+}
+
+// What a var path ("a.b.0") names in data: the data itself for no path, null or "".
+const json* resolve(const json& data, const json* path) {
+  if (kind(path) == Kind::kUndefined || path->is_null() || (path->is_string() && str(*path).empty())) {
+    return &data;
+  }
+  const std::string text = js_string(path);
+  const json* node = &data;
+  for (std::size_t from = 0; node != nullptr;) {
+    const std::size_t dot = text.find('.', from);
+    node = member(*node, text.substr(from, dot - from));
+    if (dot == std::string::npos) break;
+    from = dot + 1;
+  }
+  return node;
+}
+
+// The names (var paths) whose value in data is absent, null or "".
+json absent(const json& data, const json& names) {
+  json out = json::array();
+  for (const json& name : names) {
+    const json* value = resolve(data, &name);
+    if (value == nullptr || value->is_null() || (value->is_string() && str(*value).empty())) {
+      out.push_back(name);
+    }
+  }
+  return out;
+}
+
+json missing_some(Call& c) {
+  const json* names = c.arg(1);
+  if (names == nullptr || !names->is_array()) return c.fail(kNoNameList);
+  json out = absent(c.data, *names);
+  const json found = number(static_cast<double>(names->size() - out.size()));
+  return less(c.arg(0), &found, true) ? json::array() : out;
+}
+
+// if / ?: — condition, value pairs, then an optional value for when no condition holds.
+json choose(Call& c) {
+  std::size_t i = 0;
+  for (; i + 1 < c.size(); i += 2) {
+    if (truthy(c.eval(i))) return c.eval(i + 1);
+  }
+  return i < c.size() ? c.eval(i) : json();
+}
+
+// and stops at the first falsy operand, or at the first truthy one; both return where they stop.
+template <bool kStopAt>
+json junction(Call& c) {
+  json last;
+  for (std::size_t i = 0; i < c.size(); ++i) {
+    last = c.eval(i);
+    if (truthy(last) == kStopAt) break;
+  }
+  return last;
+}
+
+template <bool kOrEqual>
+json between(Call& c) {
+  const bool first = less(c.arg(0), c.arg(1), kOrEqual);
+  return c.args.size() < 3 ? first : first && less(c.arg(1), c.arg(2), kOrEqual);
+}
+
+template <bool kMax>
+json extreme(Call& c) {
+  double best = kMax ? -std::numeric_limits<double>::infinity()
+                     : std::numeric_limits<double>::infinity();
+  for (const json& a : c.args) {
+    const double x = js_number(&a);
+    if (std::isnan(x) || (kMax ? x > best : x < best)) best = x;
+  }
+  return number(best);
+}
+
+json filter(Call& c) {
+  const json items = c.eval(0);
+  json out = json::array();
+  if (!items.is_array()) return out;
+  for (const json& item : items) {
+    if (truthy(c.eval(1, item))) out.push_back(item);
+  }
+  return out;
+}
+
+json map(Call& c) {
+  const json items = c.eval(0);
+  json out = json::array();
+  if (!items.is_array()) return out;
+  for (const json& item : items) out.push_back(c.eval(1, item));
+  return out;
+}
+
+json reduce(Call& c) {
+  const json items = c.eval(0);
+  json accumulator = c.eval(2);
+  if (!items.is_array()) return accumulator;
+  for (const json& item : items) {
+    json scope = json::object();
+    scope["current"] = item;
+    scope["accumulator"] = std::move(accumulator);
+    accumulator = c.eval(1, scope);
+    if (accumulator.is_structured() && json_depth(accumulator) > kMaxDepth) {
+      return c.run.fail(too_deep("the reduce accumulator", c.at));
+    }
+  }
+  return accumulator;
+}
+
+json all(Call& c) {
+  const json items = c.eval(0);
+  if (!items.is_array() || items.empty()) return false;
+  for (const json& item : items) {
+    if (!truthy(c.eval(1, item))) return false;
+  }
+  return true;
+}
+
+json in(Call& c) {
+  const json* within = c.arg(1);
+  if (kind(within) == Kind::kString) {
+    return !str(*within).empty() && str(*within).find(js_string(c.arg(0))) != std::string::npos;
+  }
+  if (within == nullptr || !within->is_array()) return false;
+  return std::any_of(within->begin(), within->end(),
+                     [&](const json& item) { return strict_equal(c.arg(0), &item); });
+}
+
+json merge(Call& c) {
+  json out = json::array();
+  for (const json& a : c.args) {
+    if (!a.is_array()) {
+      out.push_back(a);
+      continue;
+    }
+    for (const json& item : a) out.push_back(item);
+  }
+  return out;
+}
+
+// String.prototype.substr over characters (code points); a negative length drops characters from
+// the end, as json-logic-js does.
+json substr(Call& c) {
+  const std::string s = js_string(c.arg(0));
+  std::vector<std::size_t> starts;  // the byte offset of each character, then of the end
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if ((s[i] & 0xC0) != 0x80) starts.push_back(i);
+  }
+  const double size = static_cast<double>(starts.size());
+  starts.push_back(s.size());
+  double from = integer(js_number(c.arg(1)));
+  from = from < 0 ? std::max(size + from, 0.0) : std::min(from, size);
+  const json zero = 0;
+  const json* length = c.arg(2);
+  double count = size - from;
+  if (length != nullptr && less(length, &zero, false)) {
+    count = integer(count + js_number(length));
+  } else if (length != nullptr) {
+    count = integer(js_number(length));
+  }
+  count = std::clamp(count, 0.0, size - from);
+  const std::size_t first = starts[static_cast<std::size_t>(from)];
+  return s.substr(first, starts[static_cast<std::size_t>(from + count)] - first);
+}
+
+// How an operation takes its operands: all evaluated first; evaluated by the operation as it goes;
+// or, for map and the like, operand 1 is applied to each item of operand 0 instead of the data.
+enum class Mode { kEager, kLazy, kPerItem };
+
+using Fn = json (*)(Call&);
+using Checker = const char* (*)(const json& operands);  // a problem visible without evaluating
+
+struct Op {
+  std::string_view name;
+  Mode mode;
+  Fn fn;
+  Checker check = nullptr;
+};
+
+const Op kOps[] = {
+    {"var", Mode::kEager,
+     [](Call& c) -> json {
+       const json* found = resolve(c.data, c.arg(0));
+       return found != nullptr ? *found : c.args.size() > 1 ? c.args[1] : json();
+     }},
+    {"missing", Mode::kEager,
+     [](Call& c) {
+       return absent(c.data, !c.args.empty() && c.args[0].is_array() ? c.args[0] : json(c.args));
+     }},
+    {"missing_some", Mode::kEager, missing_some,
+     [](const json& operands) -> const char* {
+       const bool listed = operands.is_array() && operands.size() > 1 &&
+                           (operands[1].is_array() || is_operation(operands[1]));
+       return listed ? nullptr : kNoNameList;
+     }},
+    {"if", Mode::kLazy, choose},
+    {"?:", Mode::kLazy, choose},
+    {"==", Mode::kEager, [](Call& c) -> json { return loose_equal(c.arg(0), c.arg(1)); }},
+    {"!=", Mode::kEager, [](Call& c) -> json { return !loose_equal(c.arg(0), c.arg(1)); }},
+    {"===", Mode::kEager, [](Call& c) -> json { return strict_equal(c.arg(0), c.arg(1)); }},
+    {"!==", Mode::kEager, [](Call& c) -> json { return !strict_equal(c.arg(0), c.arg(1)); }},
+    {"!", Mode::kEager, [](Call& c) -> json { return c.args.empty() || !truthy(c.args[0]); }},
+    {"!!", Mode::kEager, [](Call& c) -> json { return !c.args.empty() && truthy(c.args[0]); }},
+    {"or", Mode::kLazy, junction<true>},
+    {"and", Mode::kLazy, junction<false>},
+    {">", Mode::kEager, [](Call& c) -> json { return less(c.arg(1), c.arg(0), false); }},
+    {">=", Mode::kEager, [](Call& c) -> json { return less(c.arg(1), c.arg(0), true); }},
+    {"<", Mode::kEager, between<false>},
+    {"<=", Mode::kEager, between<true>},
+    {"max", Mode::kEager, extreme<true>},
+    {"min", Mode::kEager, extreme<false>},
+    {"+", Mode::kEager,
+     [](Call& c) {
+       double sum = 0;
+       for (const json& a : c.args) sum += parse_float(&a);
+       return number(sum);
+     }},
+    {"-", Mode::kEager,
+     [](Call& c) {
+       const double a = js_number(c.arg(0));
+       return number(c.args.size() < 2 ? -a : a - js_number(c.arg(1)));
+     }},
+    {"*", Mode::kEager,
+     [](Call& c) {
+       if (c.args.empty()) return c.fail(kNoFactors);
+       double product = 1;
+       for (const json& a : c.args) product *= parse_float(&a);
+       return number(product);
+     },
+     [](const json& operands) -> const char* {
+       return operands.is_array() && operands.empty() ? kNoFactors : nullptr;
+     }},
+    {"/", Mode::kEager,
+     [](Call& c) { return number(js_number(c.arg(0)) / js_number(c.arg(1))); }},
+    {"%", Mode::kEager,
+     [](Call& c) { return number(std::fmod(js_number(c.arg(0)), js_number(c.arg(1)))); }},
+    {"map", Mode::kPerItem, map},
+    {"filter", Mode::kPerItem, filter},
+    {"reduce", Mode::kPerItem, reduce},
+    {"all", Mode::kPerItem, all},
+    {"none", Mode::kPerItem, [](Call& c) -> json { return filter(c).empty(); }},
+    {"some", Mode::kPerItem, [](Call& c) -> json { return !filter(c).empty(); }},
+    {"merge", Mode::kEager, merge},
+    {"in", Mode::kEager, in},
+    {"cat", Mode::kEager, [](Call& c) -> json { return join(c.args, ""); }},
+    {"substr", Mode::kEager, substr},
+    {"log", Mode::kEager, [](Call& c) { return c.args.empty() ? json() : c.args[0]; }},
+};
+
+const Op* find_op(std::string_view name) {
+  for (const Op& op : kOps) {
+    if (op.name == name) return &op;
+  }
+  return nullptr;
+}
+
+Error unknown(const std::string& name, const std::string& path) {
+  return {kUnknown, "unknown operator \"" + name + "\"" + where(path), path};
+}
+
+json Run::eval(const json& rule, const json& data, const std::string& path) {
+  if (failed) return nullptr;
+  if (rule.is_array()) {
+    json out = json::array();
+    for (std::size_t i = 0; i < rule.size(); ++i) out.push_back(eval(rule[i], data, pointer(path, i)));
+    return out;
+  }
+  if (!is_operation(rule)) return rule;
+  const auto entry = rule.begin();
+  const Op* op = find_op(entry.key());
+  if (op == nullptr) return fail(unknown(entry.key(), path));
+  Call call{*this, entry.value(), data, path, pointer(path, entry.key()), {}};
+  if (op->mode == Mode::kEager) {
+    for (std::size_t i = 0; i < call.size(); ++i) call.args.push_back(call.eval(i));
+    if (failed) return nullptr;
+  }
+  return op->fn(call);
+}
+
+// JSON has no NaN or Infinity: they become null once evaluation is over, as in JSON.stringify.
+json finite(json value) {
+  if (value.is_number_float() && !std::isfinite(value.get<double>())) return nullptr;
+  if (value.is_structured()) {
+    for (json& item : value) item = finite(std::move(item));
+  }
+  return value;
+}
+
+// Operands are rules like any other, so an array of operands is walked as an array rule is.
+void inspect(const json& rule, const std::string& path, std::vector<Error>& problems) {
+  if (rule.is_array()) {
+    for (std::size_t i = 0; i < rule.size(); ++i) inspect(rule[i], pointer(path, i), problems);
+    return;
+  }
+  if (!is_operation(rule)) return;
+  const auto entry = rule.begin();
+  const Op* op = find_op(entry.key());
+  const char* problem = op != nullptr && op->check != nullptr ? op->check(entry.value()) : nullptr;
+  if (op == nullptr) problems.push_back(unknown(entry.key(), path));
+  if (problem != nullptr) problems.push_back({kMalformed, problem + where(path), path});
+  inspect(entry.value(), pointer(path, entry.key()), problems);
+}
+
+void add_name(const json& path, std::vector<std::string>& names) {
+  if (!path.is_string() && !path.is_number()) return;
+  const std::string text = js_string(&path);
+  const std::string name = text.substr(0, text.find('.'));
+  if (!name.empty() && std::find(names.begin(), names.end(), name) == names.end()) {
+    names.push_back(name);
+  }
+}
+
+// The inner rule of map, filter, … reads each item, not the data: its vars are not collected.
+void collect(const json& rule, std::vector<std::string>& names) {
+  if (rule.is_array()) {
+    for (const json& item : rule) collect(item, names);
+    return;
+  }
+  if (!is_operation(rule)) return;
+  const auto entry = rule.begin();
+  const std::string& name = entry.key();
+  const json& operands = entry.value();
+  const json* first = !operands.is_array() ? &operands : operands.empty() ? nullptr : &operands[0];
+  const auto add_all = [&](const json& list) {
+    if (!list.is_array()) return add_name(list, names);
+    for (const json& item : list) add_name(item, names);
+  };
+  if (name == "var" && first != nullptr) add_name(*first, names);
+  if (name == "missing") add_all(first != nullptr && first->is_array() ? *first : operands);
+  if (name == "missing_some" && operands.is_array() && operands.size() > 1) add_all(operands[1]);
+  const Op* op = find_op(name);
+  const bool per_item = op != nullptr && op->mode == Mode::kPerItem;
+  if (!operands.is_array()) return collect(operands, names);
+  for (std::size_t i = 0; i < operands.size(); ++i) {
+    if (!per_item || i != 1) collect(operands[i], names);
+  }
+}
+
+}  // namespace
+
+bool truthy(const json& value) {
+  if (value.is_boolean()) return value.get<bool>();
+  if (value.is_number()) return value.get<double>() != 0 && !std::isnan(value.get<double>());
+  if (value.is_string()) return !str(value).empty();
+  if (value.is_array()) return !value.empty();
+  return value.is_object();
+}
+
+Outcome apply(const json& rule, const json& data) {
+  Run run;
+  json value;
+  if (json_depth(rule) > kMaxDepth) {
+    run.fail(too_deep("the rule", ""));
+  } else if (json_depth(data) > kMaxDepth) {
+    run.fail(too_deep("the data", ""));
+  } else {
+    value = run.eval(rule, data, "");
+  }
+  if (run.failed) return Outcome{nullptr, false, run.error};
+  return Outcome{finite(std::move(value)), true, {}};
+}
+
+std::vector<Error> check(const json& rule) {
+  std::vector<Error> problems;
+  if (json_depth(rule) > kMaxDepth) {
+    problems.push_back(too_deep("the rule", ""));
+  } else {
+    inspect(rule, "", problems);
+  }
+  return problems;
+}
+
+std::vector<std::string> variables(const json& rule) {
+  std::vector<std::string> names;
+  if (json_depth(rule) <= kMaxDepth) collect(rule, names);
+  return names;
+}
+
+}  // namespace hipcheck::logic

@@ -1,0 +1,301 @@
+// The controller: loads the content and the engine, keeps the answers on the device and moves
+// between pages. Each page is a module in views/; every decision is the engine's.
+import { createEngine } from './engine.js';
+import { h } from './dom.js';
+import { setStrings, t, translate } from './i18n.js';
+import * as store from './store.js';
+import * as startView from './views/start.js';
+import * as questionView from './views/question.js';
+import * as lessonView from './views/lesson.js';
+import * as checkView from './views/check.js';
+import * as resultView from './views/result.js';
+import * as anatomyView from './views/anatomy.js';
+import * as quizView from './views/quiz.js';
+
+const main = document.querySelector('[data-main]');
+const noticeArea = document.querySelector('[data-notice-area]');
+const views = { start: startView, check: checkView, result: resultView, anatomy: anatomyView, quiz: quizView };
+
+let engine;
+let bundle;
+let firstRender = true;
+
+// ---- pages and history -------------------------------------------------------------------
+
+function depth() {
+  return history.state?.depth ?? 0;
+}
+
+/** Shows a page. how: 'push' adds a history entry, 'replace' rewrites the current one. */
+function display(page, params = {}, how = 'push') {
+  const view = page === 'question' ? (params.current.item.type === 'lesson' ? lessonView : questionView) : views[page];
+  const { title, node, error, focus } = view.render(ctx, params);
+  main.replaceChildren(node);
+  main.dataset.page = page;
+  const fullTitle = t('title.page', { page: title, service: t('service.name') });
+  document.title = error ? t('title.error', { title: fullTitle }) : fullTitle;
+
+  const state = { page, depth: how === 'push' ? depth() + 1 : depth() };
+  if (page === 'question') {
+    state.item = params.current.item.id;
+    if (params.change) state.change = true;
+  }
+  if (page === 'anatomy' && params.focus) state.focus = params.focus;
+  if (how === 'push') history.pushState(state, '', location.pathname);
+  else if (how === 'replace') history.replaceState(state, '', location.pathname);
+
+  if (error) {
+    main.querySelector('[data-error-summary]')?.focus();
+  } else if (!firstRender) {
+    window.scrollTo(0, 0);
+    (main.querySelector(focus ?? 'h1') ?? main).focus({ preventScroll: true });
+  }
+  firstRender = false;
+}
+
+function persist() {
+  store.save(engine.state());
+}
+
+/** Shows what the engine says comes next: a question, or the check page once all is answered. */
+function showCurrent(current, how = 'push', change = false) {
+  if (current.status === 'complete') display('check', {}, how);
+  else display('question', { current, change }, how);
+}
+
+function route(state, how) {
+  clearNotice();
+  const page = state?.page ?? 'start';
+  if (page === 'question') {
+    let current = state.item ? engine.goTo(state.item) : engine.current();
+    if (current.error) current = engine.current();
+    persist();
+    showCurrent(current, how, state.change);
+  } else if (page === 'check' || page === 'result') {
+    if (engine.review().complete) display(page, {}, how);
+    else showCurrent(engine.current(), how);
+  } else if (page === 'anatomy') {
+    display('anatomy', { focus: state.focus }, how);
+  } else if (page === 'quiz') {
+    display('quiz', {}, how);
+  } else {
+    display('start', { hasSaved: hasAnswers() }, how);
+  }
+}
+
+function hasAnswers() {
+  return store.hasAnswers(store.load());
+}
+
+// ---- notices ---------------------------------------------------------------------------------
+
+function notice(kind, titleKey, bodyKey) {
+  noticeArea.replaceChildren(
+    h(
+      'div',
+      { class: `notice notice--${kind}`, role: kind === 'error' ? 'alert' : 'status', 'data-notice': titleKey },
+      h('h2', { class: 'notice__title', text: t(titleKey) }),
+      bodyKey ? h('p', { class: 'notice__body', text: t(bodyKey) }) : null,
+    ),
+  );
+}
+
+function clearNotice() {
+  noticeArea.replaceChildren();
+}
+
+// ---- what the pages can ask for ---------------------------------------------------------------
+
+function changeMode() {
+  return history.state?.page === 'question' && history.state.change === true;
+}
+
+const ctx = {
+  get engine() {
+    return engine;
+  },
+  get labels() {
+    return bundle.meta?.labels ?? {};
+  },
+  get structures() {
+    return Array.isArray(bundle.anatomy) ? bundle.anatomy : [];
+  },
+  structure(id) {
+    return ctx.structures.find((x) => x.id === id);
+  },
+  item(id) {
+    for (const section of bundle.questionnaire?.sections ?? []) {
+      const found = section.items?.find((x) => x.id === id);
+      if (found) return found;
+    }
+    return null;
+  },
+  unitLabel(unit) {
+    return ctx.labels.units?.[unit] ?? unit;
+  },
+  hasAnswers,
+
+  begin() {
+    clearNotice();
+    const current = engine.start();
+    persist();
+    showCurrent(current);
+  },
+  resume() {
+    clearNotice();
+    showCurrent(engine.current());
+  },
+  startAgain() {
+    store.clear();
+    ctx.begin();
+  },
+  clear() {
+    store.clear();
+    engine.start();
+    display('start', { hasSaved: false });
+    notice('success', 'cleared.title', 'cleared.body');
+  },
+  open(page, params = {}, how = 'push') {
+    clearNotice();
+    display(page, params, how);
+  },
+
+  back() {
+    if (depth() > 0) {
+      history.back();
+      return;
+    }
+    // No earlier page of ours in this tab (say, after opening a share link): step back in the engine.
+    const page = main.dataset.page;
+    if (page === 'question' && engine.current().canGoBack) {
+      const current = engine.back();
+      persist();
+      showCurrent(current, 'replace');
+    } else if (page === 'result') {
+      display('check', {}, 'replace');
+    } else {
+      display('start', { hasSaved: hasAnswers() }, 'replace');
+    }
+  },
+
+  answer(itemId, value, draft) {
+    const change = changeMode();
+    let current = engine.answer(itemId, value);
+    if (current.error) {
+      display('question', { current: engine.current(), error: current.error, draft, change }, 'replace');
+      return;
+    }
+    persist();
+    if (change) {
+      // After a change from the check page, go through anything new, then back to the check page.
+      for (let guard = 0; guard < 1000 && current.status === 'question' && current.answer !== undefined; guard += 1) {
+        const next = engine.answer(current.item.id, current.answer);
+        if (next.error) break;
+        current = next;
+      }
+      persist();
+    }
+    showCurrent(current, 'push', change);
+  },
+
+  change(itemId) {
+    clearNotice();
+    const current = engine.goTo(itemId);
+    if (current.error) return;
+    persist();
+    display('question', { current, change: true });
+  },
+
+  scoreQuiz(answers) {
+    const scored = engine.scoreQuiz(answers);
+    if (scored.error) display('quiz', { chosen: answers, error: scored.error }, 'replace');
+    else display('quiz', { chosen: answers, scored }, 'replace');
+  },
+
+  shareUrl() {
+    return store.shareUrl(engine.state());
+  },
+};
+
+// ---- start-up ----------------------------------------------------------------------------------
+
+function failed(problem) {
+  console.error(problem);
+  document.querySelector('[data-loading]')?.remove();
+  const box = document.querySelector('[data-load-error]');
+  if (box) box.hidden = false;
+  document.documentElement.classList.remove('is-loading');
+}
+
+function restoreSession() {
+  const shared = store.fromFragment();
+  if (shared !== undefined) {
+    history.replaceState(null, '', location.pathname);
+    const restored = shared === null ? { error: { id: 'state.link' } } : engine.restore(shared);
+    if (restored.error) {
+      engine.start();
+      display('start', { hasSaved: hasAnswers() }, 'replace');
+      notice('error', 'share.badTitle', 'share.badBody');
+      return;
+    }
+    persist();
+    if (engine.review().complete) display('result', {}, 'replace');
+    else showCurrent(restored, 'replace');
+    notice('success', 'share.openedTitle', 'share.openedBody');
+    return;
+  }
+  const saved = store.load();
+  if (saved) {
+    const restored = engine.restore(saved);
+    if (restored.error) {
+      store.clear();
+      engine.start();
+      display('start', { hasSaved: false }, 'replace');
+      notice('error', 'restore.failedTitle', 'restore.failedBody');
+      return;
+    }
+  } else {
+    engine.start();
+  }
+  if (history.state?.page === 'question') {
+    // A reload: carry on where the engine's saved cursor is.
+    showCurrent(engine.current(), 'replace');
+  } else {
+    route(history.state, 'replace');
+  }
+}
+
+async function boot() {
+  const bundleText = fetch('/content/en.json').then((response) => {
+    if (!response.ok) throw new Error(`content: HTTP ${response.status}`);
+    return response.text();
+  });
+  const enginePromise = createEngine(bundleText);
+  enginePromise.catch(() => {}); // reported below, once the strings are in
+  bundle = JSON.parse(await bundleText);
+  setStrings(bundle.ui);
+  translate(document);
+  engine = await enginePromise;
+
+  document.querySelector('[data-home]')?.addEventListener('click', (event) => {
+    event.preventDefault();
+    ctx.open('start', { hasSaved: hasAnswers() });
+  });
+  for (const link of document.querySelectorAll('[data-nav]')) {
+    link.addEventListener('click', (event) => {
+      event.preventDefault();
+      ctx.open(link.dataset.nav);
+    });
+  }
+  document.querySelector('[data-clear]')?.addEventListener('click', () => ctx.clear());
+  window.addEventListener('popstate', (event) => route(event.state, 'replace'));
+  window.addEventListener('hashchange', () => {
+    if (store.fromFragment() !== undefined) restoreSession();
+  });
+
+  restoreSession();
+  document.documentElement.classList.remove('is-loading');
+  document.documentElement.classList.add('is-ready');
+}
+
+boot().catch(failed);
