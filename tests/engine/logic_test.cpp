@@ -70,8 +70,8 @@ TEST_CASE("truthiness is JsonLogic's: false, null, 0, NaN, empty string and empt
     CHECK_FALSE(logic::truthy(parse(falsy)));
     CHECK(eval(std::string(R"({"!!":[)") + falsy + "]}") == "false");
   }
-  for (const char* truthy : {"true", "1", "-1", "0.5", "\"0\"", "\"false\"", "\" \"", "[0]", "{}",
-                             "[[]]"}) {
+  for (const char* truthy :
+       {"true", "1", "-1", "0.5", "\"0\"", "\"false\"", "\" \"", "[0]", "{}", "[[]]"}) {
     INFO(truthy);
     CHECK(logic::truthy(parse(truthy)));
     CHECK(eval(std::string(R"({"!!":[)") + truthy + "]}") == "true");
@@ -82,17 +82,14 @@ TEST_CASE("truthiness is JsonLogic's: false, null, 0, NaN, empty string and empt
 
 TEST_CASE("loose equality follows JavaScript's abstract equality", "[logic]") {
   const std::vector<std::pair<std::string, bool>> cases = {
-      {R"([1,"1"])", true},          {R"([0,""])", true},
-      {R"([0,"0"])", true},          {R"(["","0"])", false},
-      {R"([" 12\n",12])", true},     {R"(["abc",0])", false},
-      {R"(["0x10",16])", true},      {R"(["1e3",1000])", true},
-      {R"([null,null])", true},      {R"([null,0])", false},
-      {R"([null,false])", false},    {R"([null,""])", false},
-      {R"([false,"0"])", true},      {R"([true,"1"])", true},
-      {R"([true,"true"])", false},   {R"([false,[]])", true},
-      {R"([[1,2],"1,2"])", true},    {R"([[5],5])", true},
-      {R"([[null],""])", true},      {R"([[],[]])", false},
-      {R"([{},"[object Object]"])", true}, {R"([1.0,1])", true},
+      {R"([1,"1"])", true},     {R"([0,""])", true},        {R"([0,"0"])", true},
+      {R"(["","0"])", false},   {R"([" 12\n",12])", true},  {R"(["abc",0])", false},
+      {R"(["0x10",16])", true}, {R"(["1e3",1000])", true},  {R"([null,null])", true},
+      {R"([null,0])", false},   {R"([null,false])", false}, {R"([null,""])", false},
+      {R"([false,"0"])", true}, {R"([true,"1"])", true},    {R"([true,"true"])", false},
+      {R"([false,[]])", true},  {R"([[1,2],"1,2"])", true}, {R"([[5],5])", true},
+      {R"([[null],""])", true}, {R"([[],[]])", false},      {R"([{},"[object Object]"])", true},
+      {R"([1.0,1])", true},
   };
   for (const auto& [operands, equal] : cases) {
     INFO(operands);
@@ -169,9 +166,9 @@ TEST_CASE("var reads dotted paths, array indexes and defaults", "[logic]") {
 
 TEST_CASE("missing and missing_some list the names that are absent, null or empty", "[logic]") {
   const std::string data = R"({"a":1,"b":"","c":null,"d":{"e":0}})";
-  CHECK(eval(R"({"missing":["a","b","c","d.e","d.f","z"]})", data) ==
-        R"(["b","c","d.f","z"])");
+  CHECK(eval(R"({"missing":["a","b","c","d.e","d.f","z"]})", data) == R"(["b","c","d.f","z"])");
   CHECK(eval(R"({"missing":[["a","z"]]})", data) == R"(["z"])");
+  CHECK(eval(R"({"missing":[[["z","default"]]]})", data) == "[]");  // read as {"var":["z",…]}
   CHECK(eval(R"({"missing_some":[1,["a","z"]]})", data) == "[]");
   CHECK(eval(R"({"missing_some":[2,["a","z","y"]]})", data) == R"(["z","y"])");
 }
@@ -202,14 +199,15 @@ TEST_CASE("arithmetic converts like JavaScript and gives integers for whole resu
   CHECK(eval(R"({"*":[1.5,2]})") == "3");
   CHECK(eval(R"({"/":[1,4]})") == "0.25");
   CHECK(eval(R"({"+":"3.5"})") == "3.5");
-  CHECK(eval(R"({"+":["12px"," 3"]})") == "15");   // + reads with parseFloat
-  CHECK(eval(R"({"-":["12px",1]})") == "null");     // - with ToNumber: NaN
+  CHECK(eval(R"({"+":["12px"," 3"]})") == "15");  // + reads with parseFloat
+  CHECK(eval(R"({"-":["12px",1]})") == "null");   // - with ToNumber: NaN
   CHECK(eval(R"({"-":[" 0x10 ",1]})") == "15");
   CHECK(eval(R"({"-":[true]})") == "-1");
   CHECK(eval(R"({"-":[[],1]})") == "-1");
   CHECK(eval(R"({"%":[-7,2]})") == "-1");
   CHECK(eval(R"({"%":[7.5,2]})") == "1.5");
   CHECK(eval(R"({"*":["2","3"]})") == "6");
+  CHECK(eval(R"({"*":["2"]})") == R"("2")");  // json-logic-js returns a single factor as it is
   CHECK(eval(R"({"max":[1,"7",3]})") == "7");
   CHECK(eval(R"({"min":[1,"x"]})") == "null");
   CHECK(eval(R"({"max":[]})") == "null");
@@ -321,17 +319,21 @@ TEST_CASE("an operation that cannot be evaluated is a malformed rule", "[logic]"
   const Error product = failure(R"({"if":[true,{"*":[]}]})");
   CHECK(product.id == "logic.rule.malformed");
   CHECK(product.path == "/if/1");
-  CHECK(failure(R"({"missing_some":[1,"a"]})").id == "logic.rule.malformed");
-  CHECK(failure(R"({"missing_some":[1,{"var":"x"}]})", R"({"x":5})").id == "logic.rule.malformed");
+  CHECK(failure(R"({"missing_some":[1]})").id == "logic.rule.malformed");
+  CHECK(failure(R"({"missing_some":[1,{"var":"x"}]})", R"({"x":null})").id ==
+        "logic.rule.malformed");
   CHECK(eval(R"({"missing_some":[1,{"var":"x"}]})", R"({"x":["x"]})") == "[]");
+  // As in json-logic-js, a single name is one name, but counted by its length.
+  CHECK(eval(R"({"missing_some":[1,"a"]})") == R"(["a"])");
+  CHECK(eval(R"({"missing_some":[1,"abc"]})") == "[]");
 }
 
 TEST_CASE("check reports unknown operators and malformed operands with their paths", "[logic]") {
   CHECK(logic::check(parse(R"({"and":[{"var":"a"},{"in":["x",["x"]]}]})")).empty());
   CHECK(logic::check(parse(R"({"==":[{"a":1,"zap":2},{}]})")).empty());  // data, not operations
 
-  const std::vector<Error> problems = logic::check(parse(
-      R"({"or":[{"zap":[{"zop":1}]},{"if":[true,{"*":[]}]},{"missing_some":[1,"a"]}]})"));
+  const std::vector<Error> problems = logic::check(
+      parse(R"({"or":[{"zap":[{"zop":1}]},{"if":[true,{"*":[]}]},{"missing_some":[1]}]})"));
   REQUIRE(problems.size() == 4);
   CHECK(problems[0].id == "logic.op.unknown");
   CHECK(problems[0].path == "/or/0");

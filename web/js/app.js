@@ -32,6 +32,7 @@ function display(page, params = {}, how = 'push') {
   const { title, node, error, focus } = view.render(ctx, params);
   main.replaceChildren(node);
   main.dataset.page = page;
+  main.dataset.render = String(Number(main.dataset.render ?? 0) + 1);
   const fullTitle = t('title.page', { page: title, service: t('service.name') });
   document.title = error ? t('title.error', { title: fullTitle }) : fullTitle;
 

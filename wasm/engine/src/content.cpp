@@ -164,9 +164,14 @@ struct PendingRefs {
 
 class Loader {
  public:
-  explicit Loader(const json& bundle) : bundle_(bundle) { content_.bundle = bundle; }
+  explicit Loader(const json& bundle) : bundle_(bundle) {}
 
   LoadResult run() {
+    // Checked before anything walks or copies the bundle: deep nesting must not exhaust the stack.
+    if (json_depth(bundle_) > kMaxDepth + 8) {
+      c_.fail("content.too-deep", "", "the content is nested too deeply");
+      return finish();
+    }
     if (!c_.object(bundle_, "", "the content bundle")) return finish();
     for (const char* file : {"meta", "questionnaire", "calculations", "care", "causes", "tips",
                              "sources", "plan"}) {
@@ -176,10 +181,6 @@ class Loader {
     }
     c_.allowed(bundle_, "", {"meta", "questionnaire", "calculations", "care", "causes", "tips",
                              "sources", "plan", "anatomy", "quiz", "ui"});
-    if (json_depth(bundle_) > kMaxDepth + 8) {
-      c_.fail("content.too-deep", "", "the content is nested too deeply");
-      return finish();
-    }
     load_sources();
     load_anatomy();
     load_meta();
@@ -902,6 +903,7 @@ class Loader {
   LoadResult finish() {
     LoadResult out;
     if (c_.errors.empty()) {
+      content_.bundle = bundle_;
       content_.version = fingerprint(bundle_);
       out.content = std::make_shared<const Content>(std::move(content_));
     }

@@ -112,6 +112,7 @@ std::string Engine::score_quiz(const std::string& answers) const {
   json doc;
   Error error;
   if (!parse_or_error(answers, doc, error)) return error_text(error);
+  if (json_depth(doc) > kMaxDepth) return error_text({"quiz.malformed", "These quiz answers are nested too deeply.", ""});
   std::optional<Error> problem;
   json scored = hipcheck::score_quiz(*content_, doc, problem);
   return problem ? error_text(*problem) : to_text(scored);

@@ -20,7 +20,7 @@ constexpr const char* kUnknown = "logic.op.unknown";
 constexpr const char* kTooDeep = "logic.too-deep";
 constexpr const char* kMalformed = "logic.rule.malformed";
 constexpr const char* kNoFactors = "\"*\" needs at least one operand";
-constexpr const char* kNoNameList = "\"missing_some\" needs a list of names as its second operand";
+constexpr const char* kNoNameList = "\"missing_some\" needs names as its second operand";
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
@@ -113,10 +113,14 @@ double read_decimal(std::string_view s, std::size_t length) {
 
 int radix(char prefix) {
   switch (prefix | 0x20) {
-    case 'x': return 16;
-    case 'o': return 8;
-    case 'b': return 2;
-    default: return 10;
+    case 'x':
+      return 16;
+    case 'o':
+      return 8;
+    case 'b':
+      return 2;
+    default:
+      return 10;
   }
 }
 
@@ -133,7 +137,9 @@ double string_number(std::string_view s) {
   double value = 0;
   for (const char ch : s.substr(2)) {
     const int lower = ch | 0x20;
-    const int digit = is_digit(ch) ? ch - '0' : lower >= 'a' && lower <= 'f' ? lower - 'a' + 10 : 16;
+    const int digit = is_digit(ch)                   ? ch - '0'
+                      : lower >= 'a' && lower <= 'f' ? lower - 'a' + 10
+                                                     : 16;
     if (digit >= base) return kNaN;
     value = value * base + digit;
   }
@@ -158,12 +164,18 @@ std::string join(const List& items, const char* separator) {
 // ToString (arrays join with ",", objects are "[object Object]").
 std::string js_string(const json* v) {
   switch (kind(v)) {
-    case Kind::kUndefined: return "undefined";
-    case Kind::kNull: return "null";
-    case Kind::kBoolean: return v->get<bool>() ? "true" : "false";
-    case Kind::kNumber: return number_string(v->get<double>());
-    case Kind::kString: return str(*v);
-    case Kind::kObject: return v->is_array() ? join(*v, ",") : "[object Object]";
+    case Kind::kUndefined:
+      return "undefined";
+    case Kind::kNull:
+      return "null";
+    case Kind::kBoolean:
+      return v->get<bool>() ? "true" : "false";
+    case Kind::kNumber:
+      return number_string(v->get<double>());
+    case Kind::kString:
+      return str(*v);
+    case Kind::kObject:
+      return v->is_array() ? join(*v, ",") : "[object Object]";
   }
   return {};
 }
@@ -171,12 +183,18 @@ std::string js_string(const json* v) {
 // ToNumber (arrays and objects through their string).
 double js_number(const json* v) {
   switch (kind(v)) {
-    case Kind::kNull: return 0;
-    case Kind::kBoolean: return v->get<bool>() ? 1 : 0;
-    case Kind::kNumber: return v->get<double>();
-    case Kind::kString: return string_number(str(*v));
-    case Kind::kObject: return string_number(js_string(v));
-    case Kind::kUndefined: break;
+    case Kind::kNull:
+      return 0;
+    case Kind::kBoolean:
+      return v->get<bool>() ? 1 : 0;
+    case Kind::kNumber:
+      return v->get<double>();
+    case Kind::kString:
+      return string_number(str(*v));
+    case Kind::kObject:
+      return string_number(js_string(v));
+    case Kind::kUndefined:
+      break;
   }
   return kNaN;
 }
@@ -291,7 +309,8 @@ const json* member(const json& node, const std::string& key) {
 
 // What a var path ("a.b.0") names in data: the data itself for no path, null or "".
 const json* resolve(const json& data, const json* path) {
-  if (kind(path) == Kind::kUndefined || path->is_null() || (path->is_string() && str(*path).empty())) {
+  if (kind(path) == Kind::kUndefined || path->is_null() ||
+      (path->is_string() && str(*path).empty())) {
     return &data;
   }
   const std::string text = js_string(path);
@@ -305,11 +324,14 @@ const json* resolve(const json& data, const json* path) {
   return node;
 }
 
-// The names (var paths) whose value in data is absent, null or "".
+// The names whose value in data is absent, null or "". A name is read as {"var": name} would
+// read it, so a list name is a path and a default.
 json absent(const json& data, const json& names) {
   json out = json::array();
   for (const json& name : names) {
-    const json* value = resolve(data, &name);
+    const bool listed = name.is_array();
+    const json* value = resolve(data, !listed ? &name : name.empty() ? nullptr : &name[0]);
+    if (value == nullptr && listed && name.size() > 1) value = &name[1];
     if (value == nullptr || value->is_null() || (value->is_string() && str(*value).empty())) {
       out.push_back(name);
     }
@@ -317,11 +339,21 @@ json absent(const json& data, const json& names) {
   return out;
 }
 
+// The absent names, or none when at least need_count (operand 0) of the names are present. As in
+// json-logic-js, names that are not a list are one name, counted by its length: a string's UTF-16
+// length, no length (so never enough) for anything else.
 json missing_some(Call& c) {
   const json* names = c.arg(1);
-  if (names == nullptr || !names->is_array()) return c.fail(kNoNameList);
-  json out = absent(c.data, *names);
-  const json found = number(static_cast<double>(names->size() - out.size()));
+  if (kind(names) == Kind::kUndefined || names->is_null()) return c.fail(kNoNameList);
+  json out = absent(c.data, names->is_array() ? *names : json::array({*names}));
+  double length = names->is_array() ? static_cast<double>(names->size()) : kNaN;
+  if (names->is_string()) {
+    length = 0;
+    for (const char ch : str(*names)) {
+      length += (ch & 0xC0) == 0x80 ? 0 : (ch & 0xF8) == 0xF0 ? 2 : 1;
+    }
+  }
+  const json found = length - static_cast<double>(out.size());
   return less(c.arg(0), &found, true) ? json::array() : out;
 }
 
@@ -353,8 +385,8 @@ json between(Call& c) {
 
 template <bool kMax>
 json extreme(Call& c) {
-  double best = kMax ? -std::numeric_limits<double>::infinity()
-                     : std::numeric_limits<double>::infinity();
+  double best =
+      kMax ? -std::numeric_limits<double>::infinity() : std::numeric_limits<double>::infinity();
   for (const json& a : c.args) {
     const double x = js_number(&a);
     if (std::isnan(x) || (kMax ? x > best : x < best)) best = x;
@@ -478,9 +510,8 @@ const Op kOps[] = {
      }},
     {"missing_some", Mode::kEager, missing_some,
      [](const json& operands) -> const char* {
-       const bool listed = operands.is_array() && operands.size() > 1 &&
-                           (operands[1].is_array() || is_operation(operands[1]));
-       return listed ? nullptr : kNoNameList;
+       const bool named = operands.is_array() && operands.size() > 1 && !operands[1].is_null();
+       return named ? nullptr : kNoNameList;
      }},
     {"if", Mode::kLazy, choose},
     {"?:", Mode::kLazy, choose},
@@ -509,9 +540,9 @@ const Op kOps[] = {
        const double a = js_number(c.arg(0));
        return number(c.args.size() < 2 ? -a : a - js_number(c.arg(1)));
      }},
-    {"*", Mode::kEager,
+    {"*", Mode::kEager,  // as json-logic-js does, a single operand comes back as it is
      [](Call& c) {
-       if (c.args.empty()) return c.fail(kNoFactors);
+       if (c.args.size() < 2) return c.args.empty() ? c.fail(kNoFactors) : c.args[0];
        double product = 1;
        for (const json& a : c.args) product *= parse_float(&a);
        return number(product);
@@ -519,8 +550,7 @@ const Op kOps[] = {
      [](const json& operands) -> const char* {
        return operands.is_array() && operands.empty() ? kNoFactors : nullptr;
      }},
-    {"/", Mode::kEager,
-     [](Call& c) { return number(js_number(c.arg(0)) / js_number(c.arg(1))); }},
+    {"/", Mode::kEager, [](Call& c) { return number(js_number(c.arg(0)) / js_number(c.arg(1))); }},
     {"%", Mode::kEager,
      [](Call& c) { return number(std::fmod(js_number(c.arg(0)), js_number(c.arg(1)))); }},
     {"map", Mode::kPerItem, map},
@@ -551,7 +581,9 @@ json Run::eval(const json& rule, const json& data, const std::string& path) {
   if (failed) return nullptr;
   if (rule.is_array()) {
     json out = json::array();
-    for (std::size_t i = 0; i < rule.size(); ++i) out.push_back(eval(rule[i], data, pointer(path, i)));
+    for (std::size_t i = 0; i < rule.size(); ++i) {
+      out.push_back(eval(rule[i], data, pointer(path, i)));
+    }
     return out;
   }
   if (!is_operation(rule)) return rule;

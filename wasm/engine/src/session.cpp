@@ -34,22 +34,19 @@ Session::Session(std::shared_ptr<const Content> content) : content_(std::move(co
 void Session::start() {
   answers_ = json::object();
   cursor_ = 0;
+  refresh();
   settle();
 }
 
-json Session::data() const { return with_calculations(*content_, answers_); }
-
-bool Session::shown(std::size_t index, const json& data) const {
-  const Item& item = content_->items[index];
-  if (item.enable_when.is_null()) return true;
-  const auto outcome = logic::apply(item.enable_when, data);
-  return outcome.ok && logic::truthy(outcome.value);
-}
-
-std::vector<bool> Session::visibility(const json& data) const {
-  std::vector<bool> visible(content_->items.size());
-  for (std::size_t i = 0; i < visible.size(); ++i) visible[i] = shown(i, data);
-  return visible;
+void Session::refresh() {
+  data_ = with_calculations(*content_, answers_);
+  visible_.assign(content_->items.size(), true);
+  for (std::size_t i = 0; i < visible_.size(); ++i) {
+    const Item& item = content_->items[i];
+    if (item.enable_when.is_null()) continue;
+    const auto outcome = logic::apply(item.enable_when, data_);
+    visible_[i] = outcome.ok && logic::truthy(outcome.value);
+  }
 }
 
 void Session::prune() {
@@ -57,33 +54,29 @@ void Session::prune() {
   // earlier items, so this ends after at most one round per item.
   for (bool changed = true; changed;) {
     changed = false;
-    const auto visible = visibility(data());
-    for (std::size_t i = 0; i < visible.size(); ++i) {
-      if (!visible[i] && answers_.contains(content_->items[i].id)) {
+    for (std::size_t i = 0; i < visible_.size(); ++i) {
+      if (!visible_[i] && answers_.contains(content_->items[i].id)) {
         answers_.erase(content_->items[i].id);
         changed = true;
       }
     }
+    if (changed) refresh();
   }
 }
 
-std::size_t Session::first_unanswered(const std::vector<bool>& visible) const {
-  for (std::size_t i = 0; i < visible.size(); ++i) {
-    if (visible[i] && !answers_.contains(content_->items[i].id)) return i;
+std::size_t Session::first_unanswered() const {
+  for (std::size_t i = 0; i < visible_.size(); ++i) {
+    if (visible_[i] && !answers_.contains(content_->items[i].id)) return i;
   }
-  return visible.size();
+  return visible_.size();
 }
 
 void Session::settle() {
-  const auto visible = visibility(data());
-  while (cursor_ < visible.size() && !visible[cursor_]) ++cursor_;
-  if (cursor_ >= visible.size()) cursor_ = first_unanswered(visible);
+  while (cursor_ < visible_.size() && !visible_[cursor_]) ++cursor_;
+  if (cursor_ >= visible_.size()) cursor_ = first_unanswered();
 }
 
-bool Session::complete() const {
-  const auto visible = visibility(data());
-  return first_unanswered(visible) == visible.size();
-}
+bool Session::complete() const { return first_unanswered() == visible_.size(); }
 
 std::string Session::distance_unit() const {
   const json& meta = content_->meta();
@@ -151,28 +144,25 @@ std::optional<Error> Session::answer(const std::string& item_id, const json& val
   const Item* item = content_->item(item_id);
   if (!item) return Error{"answer.item.unknown", "There is no question \"" + item_id + "\".", "/" + item_id};
   const std::size_t index = content_->item_index.at(item_id);
-  if (!shown(index, data())) {
+  if (!shown(index)) {
     return answer_error("answer.item.hidden", item_id, "This question does not apply to your earlier answers.");
   }
   if (json_depth(value) > kMaxDepth) return answer_error("answer.type", item_id, "This answer is not of the right kind.");
   if (auto e = check_value(*item, value)) return e;
   answers_[item_id] = value;
+  refresh();
   prune();
   // Move to the next shown item after this one (answered or not), or to the first gap, or done.
-  const auto visible = visibility(data());
-  std::size_t next = index + 1;
-  while (next < visible.size() && !visible[next]) ++next;
-  cursor_ = next;
+  cursor_ = index + 1;
   settle();
   return std::nullopt;
 }
 
 std::optional<Error> Session::back() {
-  const auto visible = visibility(data());
   std::size_t i = cursor_;
   while (i > 0) {
     --i;
-    if (visible[i]) {
+    if (visible_[i]) {
       cursor_ = i;
       return std::nullopt;
     }
@@ -184,7 +174,7 @@ std::optional<Error> Session::go_to(const std::string& item_id) {
   const Item* item = content_->item(item_id);
   if (!item) return Error{"answer.item.unknown", "There is no question \"" + item_id + "\".", "/" + item_id};
   const std::size_t index = content_->item_index.at(item_id);
-  if (!shown(index, data())) {
+  if (!shown(index)) {
     return answer_error("answer.item.hidden", item_id, "This question does not apply to your earlier answers.");
   }
   cursor_ = index;
@@ -192,8 +182,7 @@ std::optional<Error> Session::go_to(const std::string& item_id) {
 }
 
 json Session::current() const {
-  const auto d = data();
-  const auto visible = visibility(d);
+  const auto& visible = visible_;
   std::size_t total = 0, position = 0, answered = 0;
   for (std::size_t i = 0; i < visible.size(); ++i) {
     if (!visible[i]) continue;
@@ -225,7 +214,7 @@ json Session::current() const {
 }
 
 json Session::review() const {
-  const auto visible = visibility(data());
+  const auto& visible = visible_;
   const std::string unit = distance_unit();
   json sections = json::array();
   for (std::size_t s = 0; s < content_->sections.size(); ++s) {
@@ -282,13 +271,14 @@ std::optional<Error> Session::restore(const json& state) {
   for (const auto& item : content_->items) {
     if (!answers.contains(item.id)) continue;
     const auto index = content_->item_index.at(item.id);
-    if (!trial.shown(index, trial.data())) {
+    if (!trial.shown(index)) {
       return bad("state.answer.hidden", pointer("/answers", item.id), "This saved check holds an answer to a question that does not apply.");
     }
     if (auto e = trial.check_value(item, answers[item.id])) {
       return bad("state.answer.invalid", pointer("/answers", item.id), e->message);
     }
     trial.answers_[item.id] = answers[item.id];
+    trial.refresh();
     ++used;
   }
   if (used != answers.size()) {
@@ -306,8 +296,7 @@ std::optional<Error> Session::restore(const json& state) {
     }
   }
   trial.settle();
-  answers_ = std::move(trial.answers_);
-  cursor_ = trial.cursor_;
+  *this = std::move(trial);
   return std::nullopt;
 }
 

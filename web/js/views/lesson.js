@@ -1,5 +1,5 @@
 // A lesson card in the flow: a short read with the parts of the hip it is about highlighted.
-import { h } from '../dom.js';
+import { append, h } from '../dom.js';
 import { t } from '../i18n.js';
 import { anatomyDiagram } from '../components/anatomy-diagram.js';
 import { pageTop } from './question.js';
@@ -31,13 +31,13 @@ export function render(ctx, { current }) {
       ),
     );
   }
-  form.append(
+  append(form, [
     h('span', { class: 'tag tag--lesson', text: t('lesson.tag') }),
     h('h1', { class: 'heading-l', tabindex: '-1' }, current.section?.title ? h('span', { class: 'caption', text: current.section.title }) : null, item.text),
     h('div', { class: 'lesson' }, body, figure),
     item.help ? h('p', { class: 'hint', text: item.help }) : null,
     h('button', { type: 'submit', class: 'button', 'data-continue': true, text: t('continue') }),
-  );
+  ]);
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     ctx.answer(item.id, true);

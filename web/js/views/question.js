@@ -164,6 +164,7 @@ export function render(ctx, { current, error, draft }) {
     }
     const chosen = (option) =>
       Array.isArray(value) ? value.some((v) => sameValue(v, option.value)) : sameValue(value, option.value);
+    form.dataset.values = JSON.stringify(options.map((option) => option.value));
     const fields = choiceFields(item, { type, name: 'answer', fieldId, options, checked: chosen, onToggle });
     let scaleEnds = null;
     let scaleId = null;
@@ -183,7 +184,6 @@ export function render(ctx, { current, error, draft }) {
       { class: 'fieldset', 'aria-describedby': describedBy(hintId, scaleId, errorId) },
       legend,
       hint(hintId, item.help),
-      item.type === 'multiple' ? h('p', { class: 'hint', text: t('question.selectAll') }) : null,
       error ? errorMessage(errorId, error.message) : null,
       fields,
       scaleEnds,

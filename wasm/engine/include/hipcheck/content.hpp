@@ -96,7 +96,7 @@ struct Content {
 
 struct LoadResult {
   std::shared_ptr<const Content> content;  // null when there are errors
-  std::vector<Error> errors;               // every problem found, in document order
+  std::vector<Error> errors;               // every problem: each file's own, then cross-references
 };
 
 // Checks the whole bundle and builds the model. Never throws; every problem is reported at once.

@@ -37,7 +37,7 @@ class Session {
   bool complete() const;
 
   // The answers and every calculated value: the data every rule reads.
-  json data() const;
+  const json& data() const { return data_; }
 
   // The runner's distance unit ("km", "mi") or "" when not chosen (or not asked).
   std::string distance_unit() const;
@@ -51,16 +51,18 @@ class Session {
   std::optional<Error> restore(const json& state);
 
  private:
-  bool shown(std::size_t index, const json& data) const;
-  std::vector<bool> visibility(const json& data) const;
-  void prune();  // drops the answers of hidden items until nothing changes
+  bool shown(std::size_t index) const { return visible_[index]; }
+  void refresh();  // recomputes data_ and visible_ after the answers change
+  void prune();    // drops the answers of hidden items until nothing changes
   std::optional<Error> check_value(const Item& item, const json& value) const;
-  std::size_t first_unanswered(const std::vector<bool>& visible) const;
+  std::size_t first_unanswered() const;
   void settle();  // keeps the cursor on a shown item, or past the end when all is answered
 
   std::shared_ptr<const Content> content_;
   json answers_ = json::object();
-  std::size_t cursor_ = 0;  // index of the item shown; items.size() when complete
+  json data_;                  // answers_ with every calculated value
+  std::vector<bool> visible_;  // which items are shown for these answers
+  std::size_t cursor_ = 0;     // index of the item shown; items.size() when complete
 };
 
 // Evaluates the calculated values over answers (each null when it cannot be computed).

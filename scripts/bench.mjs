@@ -1,0 +1,37 @@
+// npm run bench: sizes of the wasm module and its glue, and the median time to load the content
+// and run a full questionnaire (every scenario) through the wasm module in node.
+import { readdirSync, readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { performance } from 'node:perf_hooks';
+
+import { bundle, createEngine, drive, root } from '../tests/wasm/module.mjs';
+
+const runs = Number(process.argv[2] ?? 21);
+for (const file of ['build/wasm/hipcheck.wasm', 'build/wasm/hipcheck.mjs', 'build/site/content/en.json']) {
+  const data = readFileSync(`${root}${file}`);
+  console.log(`${file}: ${data.length} bytes, ${gzipSync(data, { level: 9 }).length} gzip -9`);
+}
+
+const content = bundle();
+const scenarios = readdirSync(`${root}tests/scenarios`)
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => JSON.parse(readFileSync(`${root}tests/scenarios/${f}`, 'utf8')).answers);
+const engine = await createEngine();
+const median = (xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+const loads = [];
+const flows = [];
+for (let i = 0; i < runs; i++) {
+  let t = performance.now();
+  engine.load(content);
+  loads.push(performance.now() - t);
+  t = performance.now();
+  const answers = scenarios[i % scenarios.length];
+  engine.start();
+  drive(engine, answers);
+  engine.review();
+  engine.result();
+  flows.push(performance.now() - t);
+}
+console.log(`content load: median ${median(loads).toFixed(2)} ms over ${runs} runs`);
+console.log(`full questionnaire (every page, review and result): median ${median(flows).toFixed(2)} ms over ${runs} runs`);
