@@ -235,3 +235,26 @@ TEST_CASE("a tampered saved state is rejected and nothing changes", "[session][s
     CHECK(t.state() == before);
   }
 }
+
+TEST_CASE("a section's enableWhen hides every item in it", "[session]") {
+  json b = fixture::bundle();
+  b["questionnaire"]["sections"][4]["enableWhen"] = {{"!", {{"var", "fall"}}}};
+  const auto loaded = hipcheck::load_content(b);
+  REQUIRE(loaded.errors.empty());
+  Session s(loaded.content);
+  answer_all(s, {{"units", "km"}, {"fall", true}, {"night_pain", false}, {"has_pain", false},
+                 {"lesson_ball", true}});
+  CHECK(current_id(s) == "complete");
+  REQUIRE_FALSE(s.go_to("fall"));
+  REQUIRE_FALSE(s.answer("fall", false));
+  REQUIRE_FALSE(s.go_to("lesson_ball"));
+  REQUIRE_FALSE(s.answer("lesson_ball", true));
+  CHECK(current_id(s) == "weekly_now");
+}
+
+TEST_CASE("a section's enableWhen may not read the section's own items", "[content]") {
+  json b = fixture::bundle();
+  b["questionnaire"]["sections"][2]["enableWhen"] = {{"var", "has_pain"}};
+  const auto problems = fixture::problems(b);
+  CHECK(fixture::has(problems, "content.ref.forward at /questionnaire/sections/2/items/0/enableWhen"));
+}

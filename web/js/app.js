@@ -289,7 +289,12 @@ async function boot() {
     });
   }
   document.querySelector('[data-clear]')?.addEventListener('click', () => ctx.clear());
-  window.addEventListener('popstate', (event) => route(event.state, 'replace'));
+  // Opening a share link in a tab that already shows Hip Check is a same-page navigation: it fires
+  // popstate (and hashchange), so both look for the link's fragment first.
+  window.addEventListener('popstate', (event) => {
+    if (store.fromFragment() !== undefined) restoreSession();
+    else route(event.state, 'replace');
+  });
   window.addEventListener('hashchange', () => {
     if (store.fromFragment() !== undefined) restoreSession();
   });

@@ -335,9 +335,11 @@ class Loader {
       const std::string spath = pointer("/questionnaire/sections", s);
       const json& sec = (*sections)[s];
       if (!c_.object(sec, spath, "a section")) continue;
-      c_.allowed(sec, spath, {"id", "title", "intro", "items"});
+      c_.allowed(sec, spath, {"id", "title", "intro", "enableWhen", "items"});
       Section section;
       c_.id(sec, spath, section_ids, section.id);
+      json section_rule;  // a section's enableWhen applies to each of its items
+      rule(sec, spath, "enableWhen", section_rule, false);
       c_.text(sec, spath, "title", section.title);
       texts(sec, spath, {"title", "intro"});
       content_.sections.push_back(section);
@@ -345,13 +347,15 @@ class Loader {
       if (!items) continue;
       if (items->empty()) c_.fail("content.section.empty", pointer(spath, "items"), "a section needs at least one item");
       for (std::size_t i = 0; i < items->size(); ++i) {
-        load_item((*items)[i], pointer(pointer(spath, "items"), i), content_.sections.size() - 1);
+        load_item((*items)[i], pointer(pointer(spath, "items"), i), content_.sections.size() - 1,
+                  section_rule);
       }
     }
     if (content_.items.empty()) c_.fail("content.questionnaire.empty", "/questionnaire/sections", "the questionnaire has no items");
   }
 
-  void load_item(const json& src, const std::string& path, std::size_t section) {
+  void load_item(const json& src, const std::string& path, std::size_t section,
+                 const json& section_rule) {
     if (!c_.object(src, path, "an item")) return;
     Item item;
     item.section = section;
@@ -362,6 +366,11 @@ class Loader {
     c_.text(src, path, "help", help, false);
     texts(src, path, {"text", "help", "minLabel", "maxLabel"});
     rule(src, path, "enableWhen", item.enable_when, false);
+    if (!section_rule.is_null()) {
+      item.enable_when = item.enable_when.is_null()
+                             ? section_rule
+                             : json{{"and", json::array({section_rule, item.enable_when})}};
+    }
     sources_of(src, path, nullptr, false);
     if (!c_.text(src, path, "type", type)) return;
     static const std::map<std::string, ItemType> types = {
