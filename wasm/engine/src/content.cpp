@@ -761,7 +761,8 @@ class Loader {
       return;
     }
     if (!rule.is_object() || rule.size() != 1) return;
-    const auto& [op, args] = *rule.items().begin();
+    const std::string& op = rule.begin().key();
+    const json& args = rule.begin().value();
     const std::string opath = pointer(path, op);
     if (args.is_array() && args.size() == 2) {
       const bool compare = op == "==" || op == "===" || op == "!=" || op == "!==";

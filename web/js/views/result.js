@@ -63,7 +63,7 @@ function causesSection(causes) {
     h('thead', null, h('tr', null, h('th', { scope: 'col', text: t('result.cause') }), h('th', { scope: 'col', text: t('result.scoreHeading') }), h('th', { scope: 'col', text: t('result.level') }))),
     h('tbody', null, rows),
   );
-  const details = causes.map((cause) =>
+  const details = h('div', { class: 'causes__details' }, causes.map((cause) =>
     h(
       'div',
       { class: 'cause', 'data-cause-detail': cause.id },
@@ -86,16 +86,19 @@ function causesSection(causes) {
           )
         : h('p', { class: 'cause__none', text: t('result.noFactors') }),
     ),
-  );
+  ));
   return h(
     'section',
     { class: 'result-section', 'aria-labelledby': 'causes-title', 'data-causes': true },
     h('h2', { class: 'heading-l', id: 'causes-title', text: t('result.causesTitle') }),
-    h('p', { text: t('result.causesIntro') }),
+    h('p', { class: 'result-intro', text: t('result.causesIntro') }),
     table,
     details,
   );
 }
+
+// The printout is a one-to-two page summary: it keeps the best few tips of each group.
+const PRINTED_TIPS = 2;
 
 function tipsSection(tips, sources) {
   const groups = new Map();
@@ -107,8 +110,9 @@ function tipsSection(tips, sources) {
     'section',
     { class: 'result-section', 'aria-labelledby': 'tips-title', 'data-tips': true },
     h('h2', { class: 'heading-l', id: 'tips-title', text: t('result.tipsTitle') }),
-    h('p', { text: t('result.tipsIntro') }),
+    h('p', { class: 'result-intro', text: t('result.tipsIntro') }),
     tips.length ? null : h('p', { text: t('result.noTips') }),
+    groups.size && tips.length > groups.size * PRINTED_TIPS ? h('p', { class: 'print-only', text: t('print.tips', { n: PRINTED_TIPS }) }) : null,
     [...groups.entries()].map(([id, group]) =>
       h(
         'div',
@@ -117,10 +121,10 @@ function tipsSection(tips, sources) {
         h(
           'ol',
           { class: 'tips' },
-          group.tips.map((tip) =>
+          group.tips.map((tip, rank) =>
             h(
               'li',
-              { class: 'tip', 'data-tip': tip.id },
+              { class: rank < PRINTED_TIPS ? 'tip' : 'tip tip--extra', 'data-tip': tip.id },
               h('p', { class: 'tip__text', text: tip.text }),
               tip.because ? h('p', { class: 'tip__because' }, h('span', { class: 'tip__label', text: t('result.because') }), ' ', tip.because) : null,
               sourceNote(tip.sources, sources),
@@ -183,7 +187,7 @@ function planSection(plan, unitLabel, sources) {
     'section',
     { class: 'result-section plan', 'aria-labelledby': 'plan-title', 'data-plan': true },
     h('h2', { class: 'heading-l', id: 'plan-title', text: plan.title }),
-    h('p', { text: plan.intro }),
+    h('p', { class: 'result-intro', text: plan.intro }),
     h('p', { class: 'plan__numbers', text: plan.target != null ? t('plan.startTarget', { start: plan.start, target: plan.target, unit }) : t('plan.start', { start: plan.start, unit }) }),
     h('div', { class: 'plan__layout' }, table, planChart(plan)),
     plan.stopRule ? h('div', { class: 'inset inset--warning' }, h('p', null, h('strong', { text: t('plan.stopTitle') }), ' ', plan.stopRule)) : null,
