@@ -1,7 +1,8 @@
+#include "hipcheck/assess.hpp"
+
 #include <catch2/catch.hpp>
 
 #include "fixture.hpp"
-#include "hipcheck/assess.hpp"
 
 using hipcheck::json;
 using hipcheck::Session;
@@ -10,12 +11,13 @@ namespace {
 
 json result_for(const json& answers) {
   Session s(fixture::content());
-  for (const auto& [id, value] : fixture::in_order(s.content(), answers)) REQUIRE_FALSE(s.answer(id, value));
+  for (const auto& [id, value] : fixture::in_order(s.content(), answers))
+    REQUIRE_FALSE(s.answer(id, value));
   return hipcheck::assess(s);
 }
 
 json base(const json& changes) {
-  json a = {{"units", "km"}, {"fall", false}, {"night_pain", false}, {"has_pain", false},
+  json a = {{"units", "km"},       {"fall", false},    {"night_pain", false}, {"has_pain", false},
             {"lesson_ball", true}, {"weekly_now", 20}, {"weekly_before", 20}, {"longest", 8}};
   if (changes.is_object()) a.update(changes);  // base({}) passes null
   return a;
@@ -33,13 +35,22 @@ TEST_CASE("with no red flag the care level is self-care", "[result][care]") {
 
 TEST_CASE("the most urgent red flag sets the care level, and every flag is listed with its reason",
           "[result][care]") {
-  const json r = result_for({{"units", "km"}, {"fall", false}, {"night_pain", true}, {"has_pain", true},
-                             {"where", {"front"}}, {"how_bad", 8}, {"ostrc_part", 25},
-                             {"lesson_ball", true}, {"weekly_now", 20}, {"weekly_before", 20}, {"longest", 8}});
+  const json r = result_for({{"units", "km"},
+                             {"fall", false},
+                             {"night_pain", true},
+                             {"has_pain", true},
+                             {"where", {"front"}},
+                             {"how_bad", 8},
+                             {"ostrc_part", 25},
+                             {"lesson_ball", true},
+                             {"weekly_now", 20},
+                             {"weekly_before", 20},
+                             {"longest", 8}});
   CHECK(r["care"]["level"] == "urgent");
   REQUIRE(r["care"]["flags"].size() == 2);
   CHECK(r["care"]["flags"][0]["id"] == "night_pain");
-  CHECK(r["care"]["flags"][1] == json({{"id", "bad_pain"}, {"level", "soon"},
+  CHECK(r["care"]["flags"][1] == json({{"id", "bad_pain"},
+                                       {"level", "soon"},
                                        {"reason", "Your pain is 8 / 10."},
                                        {"sources", {"article"}}}));
   const json e = result_for(base({{"fall", true}}));
@@ -57,8 +68,12 @@ TEST_CASE("causes are scored, levelled, ranked and explained by the answers that
   REQUIRE(top["factors"].size() == 1);
   CHECK(top["factors"][0]["reason"] == "Your weekly distance went up about 50 % in four weeks.");
   CHECK(top["factors"][0]["answers"] ==
-        json::array({{{"item", "weekly_now"}, {"question", "How far do you run a week now?"}, {"display", "30 km"}},
-                     {{"item", "weekly_before"}, {"question", "How far a week four weeks ago?"}, {"display", "20 km"}}}));
+        json::array({{{"item", "weekly_now"},
+                      {"question", "How far do you run a week now?"},
+                      {"display", "30 km"}},
+                     {{"item", "weekly_before"},
+                      {"question", "How far a week four weeks ago?"},
+                      {"display", "20 km"}}}));
   // Ties keep the content's order.
   CHECK(r["causes"][1]["id"] == "footwear");
   CHECK(r["causes"][1]["score"] == 0);
@@ -75,8 +90,11 @@ TEST_CASE("a cause's score is capped at 100 and reaches 'high'", "[result][cause
 TEST_CASE("tips that apply are ranked by priority plus their cause's score", "[result][tips]") {
   const json r = result_for(base({{"weekly_now", 30}, {"weekly_before", 20}}));
   REQUIRE(r["tips"].size() == 2);
-  CHECK(r["tips"][0] == json({{"id", "ten_percent"}, {"group", "overuse"}, {"groupLabel", "Overuse"},
-                              {"score", 90}, {"text", "Add no more than about 10 % a week."},
+  CHECK(r["tips"][0] == json({{"id", "ten_percent"},
+                              {"group", "overuse"},
+                              {"groupLabel", "Overuse"},
+                              {"score", 90},
+                              {"text", "Add no more than about 10 % a week."},
                               {"because", "Your distance went up 50 %."},
                               {"sources", {"article", "nielsen"}}}));
   CHECK(r["tips"][1]["id"] == "check_shoes");
@@ -90,7 +108,8 @@ TEST_CASE("tips that apply are ranked by priority plus their cause's score", "[r
 TEST_CASE("a missing value in a 'because' text reads as not given", "[result][tips]") {
   json a = {{"units", "km"}, {"fall", false}, {"night_pain", false}, {"has_pain", true}};
   Session s(fixture::content());
-  for (const auto& [id, value] : fixture::in_order(s.content(), a)) REQUIRE_FALSE(s.answer(id, value));
+  for (const auto& [id, value] : fixture::in_order(s.content(), a))
+    REQUIRE_FALSE(s.answer(id, value));
   const json r = hipcheck::assess(s);
   CHECK(r["complete"] == false);
   CHECK(r["tips"][0]["because"] == "You said you have pain (not given).");
@@ -109,8 +128,10 @@ TEST_CASE("the plan rises by at most 10 % a week and caps the longest run", "[re
   CHECK(weeks[1] == json({{"week", 2}, {"distance", 22.0}, {"longestRun", 9.6}}));
   CHECK(weeks[2]["distance"] == 24.2);
   for (std::size_t i = 1; i < weeks.size(); ++i) {
-    CHECK(weeks[i]["distance"].get<double>() <= weeks[i - 1]["distance"].get<double>() * 1.1 + 1e-9);
-    CHECK(weeks[i]["longestRun"].get<double>() <= weeks[i - 1]["longestRun"].get<double>() * 1.1 + 1e-9);
+    CHECK(weeks[i]["distance"].get<double>() <=
+          weeks[i - 1]["distance"].get<double>() * 1.1 + 1e-9);
+    CHECK(weeks[i]["longestRun"].get<double>() <=
+          weeks[i - 1]["longestRun"].get<double>() * 1.1 + 1e-9);
   }
 }
 
@@ -133,8 +154,13 @@ TEST_CASE("the plan is left out when the weekly distance is not known", "[result
 
 TEST_CASE("the severity score comes from the participation block", "[result]") {
   CHECK(result_for(base({}))["severity"].is_null());
-  const json r = result_for({{"units", "km"}, {"fall", false}, {"night_pain", false}, {"has_pain", true},
-                             {"where", {"side"}}, {"how_bad", 3}, {"ostrc_part", 17}});
+  const json r = result_for({{"units", "km"},
+                             {"fall", false},
+                             {"night_pain", false},
+                             {"has_pain", true},
+                             {"where", {"side"}},
+                             {"how_bad", 3},
+                             {"ostrc_part", 17}});
   CHECK(r["severity"] == json({{"score", 17}, {"substantial", true}}));
 }
 

@@ -1,7 +1,8 @@
+#include "hipcheck/content.hpp"
+
 #include <catch2/catch.hpp>
 
 #include "fixture.hpp"
-#include "hipcheck/content.hpp"
 #include "hipcheck/folder.hpp"
 
 using hipcheck::json;
@@ -42,7 +43,8 @@ TEST_CASE("a rule that reads an unknown name is a dangling reference", "[content
   json b = fixture::bundle();
   b["questionnaire"]["sections"][2]["items"][1]["enableWhen"] = {{"var", "has_pian"}};
   REQUIRE(fixture::problems(b) ==
-          std::vector<std::string>{"content.ref.unknown at /questionnaire/sections/2/items/1/enableWhen"});
+          std::vector<std::string>{
+              "content.ref.unknown at /questionnaire/sections/2/items/1/enableWhen"});
 }
 
 TEST_CASE("a rule that compares a choice with an option it does not have is a dangling reference",
@@ -53,7 +55,8 @@ TEST_CASE("a rule that compares a choice with an option it does not have is a da
           std::vector<std::string>{"content.ref.unknown at /calculations/1/rule/if/0/=="});
 }
 
-TEST_CASE("unknown sources, structures, groups, levels and placeholders are reported", "[content]") {
+TEST_CASE("unknown sources, structures, groups, levels and placeholders are reported",
+          "[content]") {
   json b = fixture::bundle();
   b["tips"]["tips"][0]["sources"][0] = "nowhere";
   b["questionnaire"]["sections"][3]["items"][0]["structures"][0] = "kneecap";
@@ -77,20 +80,23 @@ TEST_CASE("calculations that read each other in a circle are reported as a cycle
   REQUIRE(loaded.errors.size() == 1);
   CHECK(loaded.errors[0].id == "content.calc.cycle");
   CHECK(loaded.errors[0].path == "/calculations/2/rule");
-  CHECK(loaded.errors[0].message == "the calculations read each other in a circle: severity → substantial → severity");
+  CHECK(loaded.errors[0].message ==
+        "the calculations read each other in a circle: severity → substantial → severity");
 }
 
 TEST_CASE("a calculation that reads itself is a cycle", "[content]") {
   json b = fixture::bundle();
   b["calculations"][0]["rule"] = {{"+", {{{"var", "change_pct"}}, 1}}};
-  REQUIRE(fixture::problems(b) == std::vector<std::string>{"content.calc.cycle at /calculations/0/rule"});
+  REQUIRE(fixture::problems(b) ==
+          std::vector<std::string>{"content.calc.cycle at /calculations/0/rule"});
 }
 
 TEST_CASE("an item may not depend on an answer given later", "[content]") {
   json b = fixture::bundle();
   b["questionnaire"]["sections"][1]["items"][0]["enableWhen"] = {{"var", "has_pain"}};
   REQUIRE(fixture::problems(b) ==
-          std::vector<std::string>{"content.ref.forward at /questionnaire/sections/1/items/0/enableWhen"});
+          std::vector<std::string>{
+              "content.ref.forward at /questionnaire/sections/1/items/0/enableWhen"});
 }
 
 TEST_CASE("every problem in the content is reported at once", "[content]") {
@@ -103,19 +109,20 @@ TEST_CASE("every problem in the content is reported at once", "[content]") {
   b["tips"]["tips"][0]["priority"] = 500;
   b["care"]["flags"][0]["when"] = {{"is_bad", json::array()}};
   b["sources"][1]["id"] = "Nielsen 2014";
-  REQUIRE(fixture::problems(b) == std::vector<std::string>{
-                                      "content.id.invalid at /sources/1/id",
-                                      "content.option.duplicate at /questionnaire/sections/0/items/0/options/1/value",
-                                      "content.field.missing at /questionnaire/sections/1/items/0/text",
-                                      "content.field.unknown at /questionnaire/sections/1/items/1/enablewhen",
-                                      "content.range at /questionnaire/sections/4/items/0",
-                                      "content.item.type at /questionnaire/sections/4/items/1/type",
-                                      "content.range at /tips/tips/0/priority",
-                                      // "mi" is no longer an option of "units"
-                                      "content.ref.unknown at /calculations/1/rule/if/0/==",
-                                      "content.rule.invalid at /care/flags/0/when",
-                                      "content.ref.unknown at /tips/tips/1/sources/1",
-                                  });
+  REQUIRE(fixture::problems(b) ==
+          std::vector<std::string>{
+              "content.id.invalid at /sources/1/id",
+              "content.option.duplicate at /questionnaire/sections/0/items/0/options/1/value",
+              "content.field.missing at /questionnaire/sections/1/items/0/text",
+              "content.field.unknown at /questionnaire/sections/1/items/1/enablewhen",
+              "content.range at /questionnaire/sections/4/items/0",
+              "content.item.type at /questionnaire/sections/4/items/1/type",
+              "content.range at /tips/tips/0/priority",
+              // "mi" is no longer an option of "units"
+              "content.ref.unknown at /calculations/1/rule/if/0/==",
+              "content.rule.invalid at /care/flags/0/when",
+              "content.ref.unknown at /tips/tips/1/sources/1",
+          });
 }
 
 TEST_CASE("care levels and causes must be exactly the four the product knows", "[content]") {

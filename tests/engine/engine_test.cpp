@@ -1,7 +1,8 @@
+#include "hipcheck/engine.hpp"
+
 #include <catch2/catch.hpp>
 
 #include "fixture.hpp"
-#include "hipcheck/engine.hpp"
 
 using hipcheck::json;
 
@@ -15,9 +16,9 @@ std::string deep(std::size_t n) { return std::string(n, '[') + std::string(n, ']
 
 TEST_CASE("every engine call before content is loaded is an error value", "[engine]") {
   hipcheck::Engine e;
-  for (const auto& reply : {e.start(), e.current(), e.answer("units", "\"km\""), e.back(),
-                            e.go_to("units"), e.review(), e.result(), e.state(), e.restore("{}"),
-                            e.quiz(), e.score_quiz("{}")}) {
+  for (const auto& reply :
+       {e.start(), e.current(), e.answer("units", "\"km\""), e.back(), e.go_to("units"), e.review(),
+        e.result(), e.state(), e.restore("{}"), e.quiz(), e.score_quiz("{}")}) {
     CHECK(call(reply)["error"]["id"] == "session.not-loaded");
   }
 }
@@ -34,7 +35,8 @@ TEST_CASE("loading bad content returns every problem and keeps the content loade
   REQUIRE(reply["errors"].size() == 2);
   CHECK(reply["error"] == reply["errors"][0]);
   // Each file's own checks come first, then the references between files.
-  CHECK(reply["errors"][0] == json({{"id", "content.range"}, {"path", "/plan/weeks"},
+  CHECK(reply["errors"][0] == json({{"id", "content.range"},
+                                    {"path", "/plan/weeks"},
                                     {"message", "\"weeks\" must be a whole number from 1 to 26"}}));
   CHECK(reply["errors"][1]["path"] == "/tips/tips/0/sources/0");
   CHECK(call(e.state())["answers"]["units"] == "mi");
@@ -43,8 +45,11 @@ TEST_CASE("loading bad content returns every problem and keeps the content loade
 TEST_CASE("malformed JSON gets its line and column", "[engine]") {
   hipcheck::Engine e;
   CHECK(call(e.load("{\n  \"meta\": [1,\n}"))["error"] ==
-        json({{"id", "json.syntax"}, {"path", ""},
-              {"message", "not valid JSON at line 3, column 1: unexpected '}'; expected '[', '{', or a literal"}}));
+        json({{"id", "json.syntax"},
+              {"path", ""},
+              {"message",
+               "not valid JSON at line 3, column 1: unexpected '}'; expected '[', '{', or a "
+               "literal"}}));
 }
 
 TEST_CASE("input nested deeper than the engine accepts is refused without a crash", "[engine]") {
@@ -53,7 +58,8 @@ TEST_CASE("input nested deeper than the engine accepts is refused without a cras
   REQUIRE(call(e.load(fixture::bundle().dump()))["ok"] == true);
   CHECK(call(e.answer("units", deep(100000)))["error"]["id"] == "answer.type");
   CHECK(call(e.restore(deep(100000)))["error"]["id"] == "state.malformed");
-  CHECK(call(e.score_quiz("{\"q_ball\": " + deep(100000) + "}"))["error"]["id"] == "quiz.malformed");
+  CHECK(call(e.score_quiz("{\"q_ball\": " + deep(100000) + "}"))["error"]["id"] ==
+        "quiz.malformed");
   CHECK(call(e.current())["item"]["id"] == "units");
 }
 
@@ -61,7 +67,7 @@ TEST_CASE("a whole questionnaire runs through the engine's text interface", "[en
   hipcheck::Engine e;
   REQUIRE(call(e.load(fixture::bundle().dump()))["ok"] == true);
   const std::vector<std::pair<std::string, std::string>> answers = {
-      {"units", "\"km\""}, {"fall", "false"}, {"night_pain", "false"}, {"has_pain", "false"},
+      {"units", "\"km\""},     {"fall", "false"},    {"night_pain", "false"}, {"has_pain", "false"},
       {"lesson_ball", "true"}, {"weekly_now", "10"}, {"weekly_before", "10"}, {"longest", "5"}};
   for (const auto& [id, value] : answers) {
     const json page = call(e.current());

@@ -32,7 +32,7 @@ inline bool has(const std::vector<std::string>& list, const std::string& entry) 
 
 // Answers in questionnaire order, as a runner would (JSON objects keep their keys sorted).
 inline std::vector<std::pair<std::string, hipcheck::json>> in_order(const hipcheck::Content& c,
-                                                                     const hipcheck::json& answers) {
+                                                                    const hipcheck::json& answers) {
   std::vector<std::pair<std::string, hipcheck::json>> out;
   for (const auto& item : c.items) {
     if (answers.contains(item.id)) out.emplace_back(item.id, answers[item.id]);

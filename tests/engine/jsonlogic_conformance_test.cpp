@@ -1,6 +1,5 @@
 // The official JsonLogic suite (jsonlogic.com/tests.json), read from the shared conformance folder.
 #include <catch2/catch.hpp>
-
 #include <cstddef>
 #include <cstdlib>
 #include <fstream>

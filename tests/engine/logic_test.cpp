@@ -1,5 +1,6 @@
-#include <catch2/catch.hpp>
+#include "hipcheck/logic.hpp"
 
+#include <catch2/catch.hpp>
 #include <cmath>
 #include <cstddef>
 #include <string>
@@ -7,7 +8,6 @@
 #include <vector>
 
 #include "hipcheck/json.hpp"
-#include "hipcheck/logic.hpp"
 
 namespace {
 

@@ -1,7 +1,8 @@
+#include "hipcheck/session.hpp"
+
 #include <catch2/catch.hpp>
 
 #include "fixture.hpp"
-#include "hipcheck/session.hpp"
 
 using hipcheck::json;
 using hipcheck::Session;
@@ -21,8 +22,8 @@ void answer_all(Session& s, const json& answers) {
   }
 }
 
-const json kPainless = {{"units", "km"}, {"fall", false}, {"night_pain", false},
-                        {"has_pain", false}, {"lesson_ball", true}, {"weekly_now", 20},
+const json kPainless = {{"units", "km"},       {"fall", false},       {"night_pain", false},
+                        {"has_pain", false},   {"lesson_ball", true}, {"weekly_now", 20},
                         {"weekly_before", 10}, {"longest", 8}};
 
 }  // namespace
@@ -47,7 +48,10 @@ TEST_CASE("items whose enableWhen is false are skipped", "[session]") {
 
 TEST_CASE("a number item shows the runner's own distance unit", "[session]") {
   Session s(fixture::content());
-  answer_all(s, {{"units", "mi"}, {"fall", false}, {"night_pain", false}, {"has_pain", false},
+  answer_all(s, {{"units", "mi"},
+                 {"fall", false},
+                 {"night_pain", false},
+                 {"has_pain", false},
                  {"lesson_ball", true}});
   CHECK(s.current()["item"]["unit"] == "mi");
   CHECK_FALSE(s.current()["item"].contains("enableWhen"));
@@ -119,8 +123,13 @@ TEST_CASE("answering moves on, and back returns to the previous shown item", "[s
 
 TEST_CASE("changing an earlier answer drops the answers of items it hides", "[session]") {
   Session s(fixture::content());
-  answer_all(s, {{"units", "km"}, {"fall", false}, {"night_pain", false}, {"has_pain", true},
-                 {"where", {"front"}}, {"how_bad", 4}, {"ostrc_part", 8}});
+  answer_all(s, {{"units", "km"},
+                 {"fall", false},
+                 {"night_pain", false},
+                 {"has_pain", true},
+                 {"where", {"front"}},
+                 {"how_bad", 4},
+                 {"ostrc_part", 8}});
   REQUIRE(s.answers().contains("where"));
   REQUIRE_FALSE(s.go_to("has_pain"));
   REQUIRE_FALSE(s.answer("has_pain", false));
@@ -130,7 +139,8 @@ TEST_CASE("changing an earlier answer drops the answers of items it hides", "[se
   CHECK(current_id(s) == "lesson_ball");
 }
 
-TEST_CASE("going back and answering again moves to the next item, keeping later answers", "[session]") {
+TEST_CASE("going back and answering again moves to the next item, keeping later answers",
+          "[session]") {
   Session s(fixture::content());
   answer_all(s, kPainless);
   REQUIRE(current_id(s) == "complete");
@@ -162,15 +172,24 @@ TEST_CASE("go_to refuses an unknown or hidden item", "[session]") {
 TEST_CASE("the review lists every shown answer with its label, by section, without lessons",
           "[session]") {
   Session s(fixture::content());
-  answer_all(s, {{"units", "mi"}, {"fall", false}, {"night_pain", true}, {"has_pain", true},
-                 {"where", {"front", "side"}}, {"how_bad", 6}, {"ostrc_part", 17},
-                 {"lesson_ball", true}, {"weekly_now", 12.5}, {"weekly_before", "not-sure"},
+  answer_all(s, {{"units", "mi"},
+                 {"fall", false},
+                 {"night_pain", true},
+                 {"has_pain", true},
+                 {"where", {"front", "side"}},
+                 {"how_bad", 6},
+                 {"ostrc_part", 17},
+                 {"lesson_ball", true},
+                 {"weekly_now", 12.5},
+                 {"weekly_before", "not-sure"},
                  {"longest", 6}});
   const json r = s.review();
   CHECK(r["complete"] == true);
   REQUIRE(r["sections"].size() == 4);
-  CHECK(r["sections"][0]["answers"][0] ==
-        json({{"item", "units"}, {"question", "Which unit do you use?"}, {"value", "mi"}, {"display", "Miles"}}));
+  CHECK(r["sections"][0]["answers"][0] == json({{"item", "units"},
+                                                {"question", "Which unit do you use?"},
+                                                {"value", "mi"},
+                                                {"display", "Miles"}}));
   CHECK(r["sections"][1]["answers"][1]["display"] == "Yes");
   const json& pain = r["sections"][2]["answers"];
   CHECK(pain[1]["display"] == "Front, Side");
@@ -187,12 +206,16 @@ TEST_CASE("progress counts only shown items", "[session]") {
   answer_all(s, kPainless);
   const json page = s.current();
   CHECK(page["status"] == "complete");
-  CHECK(page["progress"] == json({{"position", 8}, {"total", 8}, {"answered", 8}, {"percent", 100}}));
+  CHECK(page["progress"] ==
+        json({{"position", 8}, {"total", 8}, {"answered", 8}, {"percent", 100}}));
 }
 
 TEST_CASE("a session saves to versioned JSON and restores exactly", "[session][state]") {
   Session s(fixture::content());
-  answer_all(s, {{"units", "km"}, {"fall", false}, {"night_pain", false}, {"has_pain", true},
+  answer_all(s, {{"units", "km"},
+                 {"fall", false},
+                 {"night_pain", false},
+                 {"has_pain", true},
                  {"where", {"side"}}});
   const json saved = s.state();
   CHECK(saved["format"] == "hipcheck.state");
@@ -218,15 +241,33 @@ TEST_CASE("a tampered saved state is rejected and nothing changes", "[session][s
   };
   std::vector<Case> cases;
   cases.push_back({"not an object", json::array(), "state.malformed"});
-  json c = good; c["format"] = "other"; cases.push_back({"format", c, "state.format"});
-  c = good; c["version"] = 99; cases.push_back({"version", c, "state.version"});
-  c = good; c["content"]["version"] = "0000000000000000"; cases.push_back({"content", c, "state.content"});
-  c = good; c["answers"] = "all"; cases.push_back({"answers", c, "state.malformed"});
-  c = good; c["answers"]["weekly_now"] = 9999; cases.push_back({"range", c, "state.answer.invalid"});
-  c = good; c["answers"]["where"] = {"front"}; cases.push_back({"hidden", c, "state.answer.hidden"});
-  c = good; c["answers"]["shoe_size"] = 9; cases.push_back({"unknown", c, "state.answer.unknown"});
-  c = good; c["cursor"] = "where"; cases.push_back({"cursor", c, "state.cursor"});
-  c = good; c["cursor"] = 3; cases.push_back({"cursor type", c, "state.cursor"});
+  json c = good;
+  c["format"] = "other";
+  cases.push_back({"format", c, "state.format"});
+  c = good;
+  c["version"] = 99;
+  cases.push_back({"version", c, "state.version"});
+  c = good;
+  c["content"]["version"] = "0000000000000000";
+  cases.push_back({"content", c, "state.content"});
+  c = good;
+  c["answers"] = "all";
+  cases.push_back({"answers", c, "state.malformed"});
+  c = good;
+  c["answers"]["weekly_now"] = 9999;
+  cases.push_back({"range", c, "state.answer.invalid"});
+  c = good;
+  c["answers"]["where"] = {"front"};
+  cases.push_back({"hidden", c, "state.answer.hidden"});
+  c = good;
+  c["answers"]["shoe_size"] = 9;
+  cases.push_back({"unknown", c, "state.answer.unknown"});
+  c = good;
+  c["cursor"] = "where";
+  cases.push_back({"cursor", c, "state.cursor"});
+  c = good;
+  c["cursor"] = 3;
+  cases.push_back({"cursor type", c, "state.cursor"});
   for (const auto& k : cases) {
     INFO(k.name);
     const auto e = t.restore(k.state);
@@ -242,7 +283,10 @@ TEST_CASE("a section's enableWhen hides every item in it", "[session]") {
   const auto loaded = hipcheck::load_content(b);
   REQUIRE(loaded.errors.empty());
   Session s(loaded.content);
-  answer_all(s, {{"units", "km"}, {"fall", true}, {"night_pain", false}, {"has_pain", false},
+  answer_all(s, {{"units", "km"},
+                 {"fall", true},
+                 {"night_pain", false},
+                 {"has_pain", false},
                  {"lesson_ball", true}});
   CHECK(current_id(s) == "complete");
   REQUIRE_FALSE(s.go_to("fall"));
@@ -256,5 +300,6 @@ TEST_CASE("a section's enableWhen may not read the section's own items", "[conte
   json b = fixture::bundle();
   b["questionnaire"]["sections"][2]["enableWhen"] = {{"var", "has_pain"}};
   const auto problems = fixture::problems(b);
-  CHECK(fixture::has(problems, "content.ref.forward at /questionnaire/sections/2/items/0/enableWhen"));
+  CHECK(fixture::has(problems,
+                     "content.ref.forward at /questionnaire/sections/2/items/0/enableWhen"));
 }

@@ -100,7 +100,8 @@ int assess(const std::string& folder, const std::string& answers_file, bool pret
   std::vector<Error> problems;
   for (const auto& [id, value] : answers.items()) {
     (void)value;
-    if (!loaded.content->item(id)) problems.push_back({"answer.item.unknown", "there is no question \"" + id + "\"", "/" + id});
+    if (!loaded.content->item(id))
+      problems.push_back({"answer.item.unknown", "there is no question \"" + id + "\"", "/" + id});
   }
   hipcheck::Session session(loaded.content);
   for (const auto& item : loaded.content->items) {
@@ -154,10 +155,14 @@ int main(int argc, char** argv) {
     std::string content, answers;
     bool pretty = false;
     for (std::size_t i = 1; i < args.size(); ++i) {
-      if (args[i] == "--content" && i + 1 < args.size()) content = args[++i];
-      else if (args[i] == "--answers" && i + 1 < args.size()) answers = args[++i];
-      else if (args[i] == "--pretty") pretty = true;
-      else return usage();
+      if (args[i] == "--content" && i + 1 < args.size())
+        content = args[++i];
+      else if (args[i] == "--answers" && i + 1 < args.size())
+        answers = args[++i];
+      else if (args[i] == "--pretty")
+        pretty = true;
+      else
+        return usage();
     }
     if (content.empty() || answers.empty()) return usage();
     return assess(content, answers, pretty);

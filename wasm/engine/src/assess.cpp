@@ -95,7 +95,9 @@ class Assessor {
   }
 
   std::size_t rank(const json& level) const {
-    return static_cast<std::size_t>(std::find(c_.levels.begin(), c_.levels.end(), level.get<std::string>()) - c_.levels.begin());
+    return static_cast<std::size_t>(
+        std::find(c_.levels.begin(), c_.levels.end(), level.get<std::string>()) -
+        c_.levels.begin());
   }
 
   json ranked_causes() {
@@ -119,7 +121,9 @@ class Assessor {
                            {"answers", std::move(answers)}});
       }
       score = std::min(score, 100);
-      const char* level = score >= c_.high_threshold ? "high" : score >= c_.some_threshold ? "some" : "low";
+      const char* level = score >= c_.high_threshold   ? "high"
+                          : score >= c_.some_threshold ? "some"
+                                                       : "low";
       causes.push_back({{"id", cause.id},
                         {"label", cause.label},
                         {"summary", cause.summary},
@@ -158,7 +162,8 @@ class Assessor {
   json plan() {
     const json& p = c_.bundle["plan"];
     const json weekly = value(p["weeklyDistance"]);
-    if (!weekly.is_number() || !(weekly.get<double>() > 0) || !holds(p["when"], data_)) return nullptr;
+    if (!weekly.is_number() || !(weekly.get<double>() > 0) || !holds(p["when"], data_))
+      return nullptr;
     json longest = value(p["longestRun"]);
     if (!longest.is_number() || !(longest.get<double>() > 0)) longest = nullptr;
     const auto fraction = logic::apply(p["startFraction"], data_);
@@ -199,7 +204,8 @@ json plan_weeks(double weekly, const json& longest, double start_fraction, int w
   // it is a cautious build from the current distance.
   const bool rebuilding = start_fraction < 1.0;
   double distance = floor1(weekly * start_fraction);
-  double long_run = longest.is_number() ? floor1(longest.get<double>() * (1 + longest_increase)) : 0;
+  double long_run =
+      longest.is_number() ? floor1(longest.get<double>() * (1 + longest_increase)) : 0;
   json list = json::array();
   for (int week = 1; week <= weeks; ++week) {
     if (week > 1) {
@@ -224,7 +230,8 @@ json plan_weeks(double weekly, const json& longest, double start_fraction, int w
 json assess(const Session& session) { return Assessor(session).run(); }
 
 json quiz(const Content& content) {
-  if (!content.bundle.contains("quiz")) return {{"questions", json::array()}, {"topics", json::array()}};
+  if (!content.bundle.contains("quiz"))
+    return {{"questions", json::array()}, {"topics", json::array()}};
   json q = content.bundle["quiz"];
   for (auto& question : q["questions"]) {
     for (auto& option : question["options"]) {
@@ -245,13 +252,16 @@ json score_quiz(const Content& content, const json& answers, std::optional<Error
   for (auto entry = answers.begin(); entry != answers.end(); ++entry) {
     const std::string& id = entry.key();
     const json& value = entry.value();
-    const auto it = std::find_if(questions.begin(), questions.end(), [&](const json& x) { return x["id"] == id; });
+    const auto it = std::find_if(questions.begin(), questions.end(),
+                                 [&](const json& x) { return x["id"] == id; });
     if (it == questions.end()) {
-      error = Error{"quiz.question.unknown", "There is no quiz question \"" + id + "\".", pointer("", id)};
+      error = Error{"quiz.question.unknown", "There is no quiz question \"" + id + "\".",
+                    pointer("", id)};
       return nullptr;
     }
     const json& options = (*it)["options"];
-    if (std::none_of(options.begin(), options.end(), [&](const json& o) { return o["value"] == value; })) {
+    if (std::none_of(options.begin(), options.end(),
+                     [&](const json& o) { return o["value"] == value; })) {
       error = Error{"quiz.option.unknown", "Choose one of the options shown.", pointer("", id)};
       return nullptr;
     }
@@ -270,14 +280,23 @@ json score_quiz(const Content& content, const json& answers, std::optional<Error
     const bool ok = !chosen.is_null() && chosen == correct_value;
     right += ok ? 1 : 0;
     const std::string topic = question["topic"];
-    if (!ok && std::find(revisit.begin(), revisit.end(), topic) == revisit.end()) revisit.push_back(topic);
-    results.push_back({{"id", id}, {"chosen", chosen}, {"correct", ok}, {"correctValue", correct_value}, {"feedback", feedback}});
+    if (!ok && std::find(revisit.begin(), revisit.end(), topic) == revisit.end())
+      revisit.push_back(topic);
+    results.push_back({{"id", id},
+                       {"chosen", chosen},
+                       {"correct", ok},
+                       {"correctValue", correct_value},
+                       {"feedback", feedback}});
   }
   json topics = json::array();
   for (const auto& t : q.contains("topics") ? q["topics"] : json::array()) {
-    if (std::find(revisit.begin(), revisit.end(), t["id"].get<std::string>()) != revisit.end()) topics.push_back(t);
+    if (std::find(revisit.begin(), revisit.end(), t["id"].get<std::string>()) != revisit.end())
+      topics.push_back(t);
   }
-  return {{"score", right}, {"total", questions.size()}, {"questions", std::move(results)}, {"revisit", std::move(topics)}};
+  return {{"score", right},
+          {"total", questions.size()},
+          {"questions", std::move(results)},
+          {"revisit", std::move(topics)}};
 }
 
 }  // namespace hipcheck

@@ -53,7 +53,8 @@ class Checker {
 
   const json* field(const json& obj, const std::string& path, const char* key, bool required) {
     if (obj.is_object() && obj.contains(key)) return &obj[key];
-    if (required) fail("content.field.missing", pointer(path, key), std::string("\"") + key + "\" is required");
+    if (required)
+      fail("content.field.missing", pointer(path, key), std::string("\"") + key + "\" is required");
     return nullptr;
   }
 
@@ -62,7 +63,8 @@ class Checker {
     const json* v = field(obj, path, key, required);
     if (!v) return false;
     if (!v->is_string() || (required && v->get<std::string>().empty())) {
-      fail("content.type", pointer(path, key), std::string("\"") + key + "\" must be a non-empty text");
+      fail("content.type", pointer(path, key),
+           std::string("\"") + key + "\" must be a non-empty text");
       return false;
     }
     out = v->get<std::string>();
@@ -99,14 +101,16 @@ class Checker {
     const json* v = field(obj, path, key, false);
     if (!v) return false;
     if (!v->is_boolean()) {
-      fail("content.type", pointer(path, key), std::string("\"") + key + "\" must be true or false");
+      fail("content.type", pointer(path, key),
+           std::string("\"") + key + "\" must be true or false");
       return false;
     }
     out = v->get<bool>();
     return true;
   }
 
-  const json* array(const json& obj, const std::string& path, const char* key, bool required = true) {
+  const json* array(const json& obj, const std::string& path, const char* key,
+                    bool required = true) {
     const json* v = field(obj, path, key, required);
     if (v && !v->is_array()) {
       fail("content.type", pointer(path, key), std::string("\"") + key + "\" must be a list");
@@ -173,14 +177,16 @@ class Loader {
       return finish();
     }
     if (!c_.object(bundle_, "", "the content bundle")) return finish();
-    for (const char* file : {"meta", "questionnaire", "calculations", "care", "causes", "tips",
-                             "sources", "plan"}) {
+    for (const char* file :
+         {"meta", "questionnaire", "calculations", "care", "causes", "tips", "sources", "plan"}) {
       if (!bundle_.contains(file)) {
-        c_.fail("content.file.missing", pointer("", file), std::string("the file ") + file + ".json is missing");
+        c_.fail("content.file.missing", pointer("", file),
+                std::string("the file ") + file + ".json is missing");
       }
     }
-    c_.allowed(bundle_, "", {"meta", "questionnaire", "calculations", "care", "causes", "tips",
-                             "sources", "plan", "anatomy", "quiz", "ui"});
+    c_.allowed(bundle_, "",
+               {"meta", "questionnaire", "calculations", "care", "causes", "tips", "sources",
+                "plan", "anatomy", "quiz", "ui"});
     load_sources();
     load_anatomy();
     load_meta();
@@ -216,7 +222,8 @@ class Loader {
                   bool required) {
     const json* list = c_.array(obj, path, "sources", required);
     if (!list) return;
-    if (required && list->empty()) c_.fail("content.source.none", pointer(path, "sources"), "give at least one source");
+    if (required && list->empty())
+      c_.fail("content.source.none", pointer(path, "sources"), "give at least one source");
     PendingRefs refs{{}, pointer(path, "sources"), "source"};
     for (std::size_t i = 0; i < list->size(); ++i) {
       const json& s = (*list)[i];
@@ -241,7 +248,8 @@ class Loader {
   void load_sources() {
     const json& list = at("sources");
     if (!list.is_array()) {
-      if (bundle_.contains("sources")) c_.fail("content.type", "/sources", "sources must be a list");
+      if (bundle_.contains("sources"))
+        c_.fail("content.type", "/sources", "sources must be a list");
       return;
     }
     std::set<std::string> seen;
@@ -284,8 +292,9 @@ class Loader {
   void load_meta() {
     const json& meta = at("meta");
     if (!c_.object(meta, "/meta", "meta")) return;
-    c_.allowed(meta, "/meta", {"schemaVersion", "locale", "id", "title", "reviewed", "disclaimer",
-                               "severity", "distanceUnit", "labels"});
+    c_.allowed(meta, "/meta",
+               {"schemaVersion", "locale", "id", "title", "reviewed", "disclaimer", "severity",
+                "distanceUnit", "labels"});
     int version = 0;
     if (c_.integer(meta, "/meta", "schemaVersion", version, 1, 1000) && version != 1) {
       c_.fail("content.schema.version", "/meta/schemaVersion",
@@ -297,28 +306,37 @@ class Loader {
     std::string disclaimer;
     c_.text(meta, "/meta", "disclaimer", disclaimer);
     texts(meta, "/meta", {"disclaimer", "title"});
-    if (const json* r = c_.field(meta, "/meta", "reviewed", true); r && c_.object(*r, "/meta/reviewed", "reviewed")) {
+    if (const json* r = c_.field(meta, "/meta", "reviewed", true);
+        r && c_.object(*r, "/meta/reviewed", "reviewed")) {
       c_.allowed(*r, "/meta/reviewed", {"by", "role", "date", "note"});
       std::string by, role, date;
       c_.text(*r, "/meta/reviewed", "by", by);
       c_.text(*r, "/meta/reviewed", "role", role);
       c_.text(*r, "/meta/reviewed", "date", date, false);
     }
-    if (const json* s = c_.field(meta, "/meta", "severity", false); s && c_.object(*s, "/meta/severity", "severity")) {
+    if (const json* s = c_.field(meta, "/meta", "severity", false);
+        s && c_.object(*s, "/meta/severity", "severity")) {
       c_.allowed(*s, "/meta/severity", {"score", "substantial"});
       for (const char* key : {"score", "substantial"}) {
         std::string name;
-        if (c_.text(*s, "/meta/severity", key, name)) names_used_.push_back({name, pointer("/meta/severity", key)});
+        if (c_.text(*s, "/meta/severity", key, name))
+          names_used_.push_back({name, pointer("/meta/severity", key)});
       }
     }
     std::string unit_item;
-    if (c_.text(meta, "/meta", "distanceUnit", unit_item, false)) distance_unit_ = {unit_item, "/meta/distanceUnit"};
-    if (const json* l = c_.field(meta, "/meta", "labels", true); l && c_.object(*l, "/meta/labels", "labels")) {
+    if (c_.text(meta, "/meta", "distanceUnit", unit_item, false))
+      distance_unit_ = {unit_item, "/meta/distanceUnit"};
+    if (const json* l = c_.field(meta, "/meta", "labels", true);
+        l && c_.object(*l, "/meta/labels", "labels")) {
       std::string s;
-      for (const char* key : {"yes", "no", "notSure", "notGiven"}) c_.text(*l, "/meta/labels", key, s);
-      if (const json* u = c_.field(*l, "/meta/labels", "units", true); u && c_.object(*u, "/meta/labels/units", "units")) {
+      for (const char* key : {"yes", "no", "notSure", "notGiven"})
+        c_.text(*l, "/meta/labels", key, s);
+      if (const json* u = c_.field(*l, "/meta/labels", "units", true);
+          u && c_.object(*u, "/meta/labels/units", "units")) {
         for (const auto& [unit, name] : u->items()) {
-          if (!name.is_string()) c_.fail("content.type", pointer("/meta/labels/units", unit), "a unit label must be a text");
+          if (!name.is_string())
+            c_.fail("content.type", pointer("/meta/labels/units", unit),
+                    "a unit label must be a text");
         }
       }
     }
@@ -345,13 +363,17 @@ class Loader {
       content_.sections.push_back(section);
       const json* items = c_.array(sec, spath, "items");
       if (!items) continue;
-      if (items->empty()) c_.fail("content.section.empty", pointer(spath, "items"), "a section needs at least one item");
+      if (items->empty())
+        c_.fail("content.section.empty", pointer(spath, "items"),
+                "a section needs at least one item");
       for (std::size_t i = 0; i < items->size(); ++i) {
         load_item((*items)[i], pointer(pointer(spath, "items"), i), content_.sections.size() - 1,
                   section_rule);
       }
     }
-    if (content_.items.empty()) c_.fail("content.questionnaire.empty", "/questionnaire/sections", "the questionnaire has no items");
+    if (content_.items.empty())
+      c_.fail("content.questionnaire.empty", "/questionnaire/sections",
+              "the questionnaire has no items");
   }
 
   void load_item(const json& src, const std::string& path, std::size_t section,
@@ -374,12 +396,14 @@ class Loader {
     sources_of(src, path, nullptr, false);
     if (!c_.text(src, path, "type", type)) return;
     static const std::map<std::string, ItemType> types = {
-        {"single", ItemType::Single}, {"multiple", ItemType::Multiple}, {"yesno", ItemType::YesNo},
-        {"number", ItemType::Number}, {"scale", ItemType::Scale},       {"lesson", ItemType::Lesson}};
+        {"single", ItemType::Single}, {"multiple", ItemType::Multiple},
+        {"yesno", ItemType::YesNo},   {"number", ItemType::Number},
+        {"scale", ItemType::Scale},   {"lesson", ItemType::Lesson}};
     const auto t = types.find(type);
     if (t == types.end()) {
-      c_.fail("content.item.type", pointer(path, "type"),
-              "unknown item type \"" + type + "\" (single, multiple, yesno, number, scale or lesson)");
+      c_.fail(
+          "content.item.type", pointer(path, "type"),
+          "unknown item type \"" + type + "\" (single, multiple, yesno, number, scale or lesson)");
       return;
     }
     item.type = t->second;
@@ -393,19 +417,22 @@ class Loader {
         c_.allowed(src, path, {"id", "type", "text", "help", "enableWhen", "sources"});
         break;
       case ItemType::Number:
-        c_.allowed(src, path, {"id", "type", "text", "help", "enableWhen", "sources", "unit", "min",
-                               "max", "step", "notSure"});
+        c_.allowed(src, path,
+                   {"id", "type", "text", "help", "enableWhen", "sources", "unit", "min", "max",
+                    "step", "notSure"});
         c_.text(src, path, "unit", item.unit);
         c_.flag(src, path, "notSure", item.not_sure);
         load_range(src, path, item, true);
         if (item.unit == "distance" && distance_unit_.first.empty()) {
           c_.fail("content.unit.distance", pointer(path, "unit"),
-                  "the unit \"distance\" needs meta.distanceUnit to name the item that chooses km or miles");
+                  "the unit \"distance\" needs meta.distanceUnit to name the item that chooses km "
+                  "or miles");
         }
         break;
       case ItemType::Scale:
-        c_.allowed(src, path, {"id", "type", "text", "help", "enableWhen", "sources", "min", "max",
-                               "minLabel", "maxLabel"});
+        c_.allowed(src, path,
+                   {"id", "type", "text", "help", "enableWhen", "sources", "min", "max", "minLabel",
+                    "maxLabel"});
         item.min = 0;
         item.max = 10;
         load_range(src, path, item, false);
@@ -414,16 +441,23 @@ class Loader {
         }
         break;
       case ItemType::Lesson: {
-        c_.allowed(src, path, {"id", "type", "text", "help", "enableWhen", "sources", "body", "structures"});
+        c_.allowed(src, path,
+                   {"id", "type", "text", "help", "enableWhen", "sources", "body", "structures"});
         const json* body = c_.array(src, path, "body");
-        if (body && body->empty()) c_.fail("content.lesson.empty", pointer(path, "body"), "a lesson needs at least one paragraph");
+        if (body && body->empty())
+          c_.fail("content.lesson.empty", pointer(path, "body"),
+                  "a lesson needs at least one paragraph");
         for (std::size_t i = 0; body && i < body->size(); ++i) {
-          if (!(*body)[i].is_string()) c_.fail("content.type", pointer(pointer(path, "body"), i), "a paragraph must be a text");
-          else texts_.push_back({(*body)[i].get<std::string>(), pointer(pointer(path, "body"), i)});
+          if (!(*body)[i].is_string())
+            c_.fail("content.type", pointer(pointer(path, "body"), i),
+                    "a paragraph must be a text");
+          else
+            texts_.push_back({(*body)[i].get<std::string>(), pointer(pointer(path, "body"), i)});
         }
         if (const json* st = c_.array(src, path, "structures", false)) {
           PendingRefs refs{{}, pointer(path, "structures"), "structure"};
-          for (const auto& s : *st) refs.ids.push_back(s.is_string() ? s.get<std::string>() : to_text(s));
+          for (const auto& s : *st)
+            refs.ids.push_back(s.is_string() ? s.get<std::string>() : to_text(s));
           refs_.push_back(refs);
         }
         break;
@@ -441,14 +475,17 @@ class Loader {
     if (!(item.min < item.max)) {
       c_.fail("content.range", path, "min must be less than max");
     } else if (!(item.step > 0) || item.step > item.max - item.min) {
-      c_.fail("content.range", pointer(path, "step"), "step must be above 0 and fit between min and max");
+      c_.fail("content.range", pointer(path, "step"),
+              "step must be above 0 and fit between min and max");
     }
   }
 
   void load_options(const json& src, const std::string& path, Item& item) {
     const json* options = c_.array(src, path, "options");
     if (!options) return;
-    if (options->size() < 2) c_.fail("content.options.few", pointer(path, "options"), "a choice needs at least two options");
+    if (options->size() < 2)
+      c_.fail("content.options.few", pointer(path, "options"),
+              "a choice needs at least two options");
     for (std::size_t i = 0; i < options->size(); ++i) {
       const std::string opath = pointer(pointer(path, "options"), i);
       const json& o = (*options)[i];
@@ -459,12 +496,14 @@ class Loader {
       texts(o, opath, {"label", "help"});
       c_.flag(o, opath, "exclusive", option.exclusive);
       if (option.exclusive && item.type != ItemType::Multiple) {
-        c_.fail("content.option.exclusive", pointer(opath, "exclusive"), "only a multiple choice has exclusive options");
+        c_.fail("content.option.exclusive", pointer(opath, "exclusive"),
+                "only a multiple choice has exclusive options");
       }
       const json* v = c_.field(o, opath, "value", true);
       if (!v) continue;
       if (!v->is_string() && !v->is_number()) {
-        c_.fail("content.type", pointer(opath, "value"), "an option value must be a text or a number");
+        c_.fail("content.type", pointer(opath, "value"),
+                "an option value must be a text or a number");
         continue;
       }
       for (const auto& other : item.options) {
@@ -481,7 +520,8 @@ class Loader {
   void load_calculations() {
     const json& list = at("calculations");
     if (!list.is_array()) {
-      if (bundle_.contains("calculations")) c_.fail("content.type", "/calculations", "calculations must be a list");
+      if (bundle_.contains("calculations"))
+        c_.fail("content.type", "/calculations", "calculations must be a list");
       return;
     }
     for (std::size_t i = 0; i < list.size(); ++i) {
@@ -535,7 +575,8 @@ class Loader {
       c_.id(f, path, seen, flag.id);
       if (c_.text(f, path, "level", flag.level) &&
           std::find(kLevels.begin(), kLevels.end(), flag.level) == kLevels.end()) {
-        c_.fail("content.ref.unknown", pointer(path, "level"), "unknown care level \"" + flag.level + "\"");
+        c_.fail("content.ref.unknown", pointer(path, "level"),
+                "unknown care level \"" + flag.level + "\"");
       }
       rule(f, path, "when", flag.when, true);
       c_.text(f, path, "reason", flag.reason);
@@ -549,7 +590,8 @@ class Loader {
     const json& causes = at("causes");
     if (!c_.object(causes, "/causes", "causes")) return;
     c_.allowed(causes, "/causes", {"levels", "causes"});
-    if (const json* l = c_.field(causes, "/causes", "levels", true); l && c_.object(*l, "/causes/levels", "levels")) {
+    if (const json* l = c_.field(causes, "/causes", "levels", true);
+        l && c_.object(*l, "/causes/levels", "levels")) {
       c_.allowed(*l, "/causes/levels", {"some", "high"});
       const bool some = c_.integer(*l, "/causes/levels", "some", content_.some_threshold, 1, 100);
       const bool high = c_.integer(*l, "/causes/levels", "high", content_.high_threshold, 1, 100);
@@ -593,7 +635,8 @@ class Loader {
     std::vector<std::string> expected = kCauses;
     std::sort(expected.begin(), expected.end());
     if (ids != expected) {
-      c_.fail("content.causes", "/causes/causes", "the causes must be overuse, footwear, form and imbalance");
+      c_.fail("content.causes", "/causes/causes",
+              "the causes must be overuse, footwear, form and imbalance");
     }
   }
 
@@ -624,7 +667,8 @@ class Loader {
       Tip tip;
       c_.id(src, path, seen, tip.id);
       if (c_.text(src, path, "group", tip.group) && !groups.count(tip.group)) {
-        c_.fail("content.ref.unknown", pointer(path, "group"), "unknown tip group \"" + tip.group + "\"");
+        c_.fail("content.ref.unknown", pointer(path, "group"),
+                "unknown tip group \"" + tip.group + "\"");
       }
       rule(src, path, "when", tip.when, true);
       c_.integer(src, path, "priority", tip.priority, 1, 100);
@@ -639,9 +683,9 @@ class Loader {
   void load_plan() {
     const json& plan = at("plan");
     if (!c_.object(plan, "/plan", "the plan")) return;
-    c_.allowed(plan, "/plan", {"weeklyDistance", "longestRun", "startFraction", "weeks",
-                               "weeklyIncrease", "longestRunIncrease", "when", "title", "intro",
-                               "caveat", "stopRule", "sources"});
+    c_.allowed(plan, "/plan",
+               {"weeklyDistance", "longestRun", "startFraction", "weeks", "weeklyIncrease",
+                "longestRunIncrease", "when", "title", "intro", "caveat", "stopRule", "sources"});
     for (const char* key : {"weeklyDistance", "longestRun"}) {
       std::string name;
       if (c_.text(plan, "/plan", key, name)) names_used_.push_back({name, pointer("/plan", key)});
@@ -654,7 +698,8 @@ class Loader {
     for (const char* key : {"weeklyIncrease", "longestRunIncrease"}) {
       double v = 0;
       if (c_.number(plan, "/plan", key, v) && !(v > 0 && v <= 0.5)) {
-        c_.fail("content.range", pointer("/plan", key), std::string("\"") + key + "\" must be above 0 and at most 0.5");
+        c_.fail("content.range", pointer("/plan", key),
+                std::string("\"") + key + "\" must be above 0 and at most 0.5");
       }
     }
     std::string s;
@@ -680,12 +725,14 @@ class Loader {
         c_.id(t, path, topics, tid);
         c_.text(t, path, "label", label);
         texts(t, path, {"label"});
-        if (c_.text(t, path, "lesson", lesson)) lessons_used_.push_back({lesson, pointer(path, "lesson")});
+        if (c_.text(t, path, "lesson", lesson))
+          lessons_used_.push_back({lesson, pointer(path, "lesson")});
       }
     }
     const json* list = c_.array(quiz, "/quiz", "questions");
     if (!list) return;
-    if (list->empty()) c_.fail("content.quiz.empty", "/quiz/questions", "the quiz needs at least one question");
+    if (list->empty())
+      c_.fail("content.quiz.empty", "/quiz/questions", "the quiz needs at least one question");
     std::set<std::string> seen;
     for (std::size_t i = 0; i < list->size(); ++i) {
       const std::string path = pointer("/quiz/questions", i);
@@ -697,7 +744,8 @@ class Loader {
       c_.text(q, path, "text", text);
       texts(q, path, {"text"});
       if (c_.text(q, path, "topic", topic) && !topics.count(topic)) {
-        c_.fail("content.ref.unknown", pointer(path, "topic"), "unknown quiz topic \"" + topic + "\"");
+        c_.fail("content.ref.unknown", pointer(path, "topic"),
+                "unknown quiz topic \"" + topic + "\"");
       }
       const json* options = c_.array(q, path, "options");
       if (!options) continue;
@@ -711,14 +759,17 @@ class Loader {
         std::string value, label, feedback;
         bool is_correct = false;
         if (c_.text(opt, opath, "value", value) && !values.insert(value).second) {
-          c_.fail("content.option.duplicate", pointer(opath, "value"), "the value \"" + value + "\" is used twice");
+          c_.fail("content.option.duplicate", pointer(opath, "value"),
+                  "the value \"" + value + "\" is used twice");
         }
         c_.text(opt, opath, "label", label);
         c_.text(opt, opath, "feedback", feedback);
         texts(opt, opath, {"label", "feedback"});
         if (c_.flag(opt, opath, "correct", is_correct) && is_correct) ++correct;
       }
-      if (correct != 1) c_.fail("content.quiz.correct", pointer(path, "options"), "exactly one option must be correct");
+      if (correct != 1)
+        c_.fail("content.quiz.correct", pointer(path, "options"),
+                "exactly one option must be correct");
     }
   }
 
@@ -732,25 +783,30 @@ class Loader {
       }
       for (const auto& name : logic::variables(pending.rule)) {
         if (!known_name(name)) {
-          c_.fail("content.ref.unknown", pending.path, "the rule reads \"" + name + "\", which is not an item or a calculation");
+          c_.fail("content.ref.unknown", pending.path,
+                  "the rule reads \"" + name + "\", which is not an item or a calculation");
         }
       }
       check_literals(pending.rule, pending.path);
     }
     for (const auto& [name, path] : names_used_) {
-      if (!known_name(name)) c_.fail("content.ref.unknown", path, "\"" + name + "\" is not an item or a calculation");
+      if (!known_name(name))
+        c_.fail("content.ref.unknown", path, "\"" + name + "\" is not an item or a calculation");
     }
     if (!distance_unit_.first.empty()) {
       const Item* unit = content_.item(distance_unit_.first);
       if (!unit) {
-        c_.fail("content.ref.unknown", distance_unit_.second, "\"" + distance_unit_.first + "\" is not an item");
+        c_.fail("content.ref.unknown", distance_unit_.second,
+                "\"" + distance_unit_.first + "\" is not an item");
       } else if (unit->type != ItemType::Single) {
-        c_.fail("content.unit.distance", distance_unit_.second, "the distance unit must be a single choice item");
+        c_.fail("content.unit.distance", distance_unit_.second,
+                "the distance unit must be a single choice item");
       }
     }
     for (const auto& [lesson, path] : lessons_used_) {
       const Item* item = content_.item(lesson);
-      if (!item || item->type != ItemType::Lesson) c_.fail("content.ref.unknown", path, "\"" + lesson + "\" is not a lesson");
+      if (!item || item->type != ItemType::Lesson)
+        c_.fail("content.ref.unknown", path, "\"" + lesson + "\" is not a lesson");
     }
   }
 
@@ -773,7 +829,8 @@ class Loader {
         if (literal.is_object() || (op == "in" && side == 0)) continue;
         const Item* item = content_.item(var["var"].get<std::string>());
         if (!item) continue;
-        std::vector<json> values = literal.is_array() ? literal.get<std::vector<json>>() : std::vector<json>{literal};
+        std::vector<json> values =
+            literal.is_array() ? literal.get<std::vector<json>>() : std::vector<json>{literal};
         for (const auto& v : values) check_option(*item, v, opath);
       }
     }
@@ -792,7 +849,8 @@ class Loader {
       }
       c_.fail("content.ref.unknown", path, "\"" + item.id + "\" has no option " + to_text(v));
     } else if (item.type == ItemType::YesNo && !v.is_boolean() && !v.is_null()) {
-      c_.fail("content.ref.unknown", path, "\"" + item.id + "\" is answered with true or false, not " + to_text(v));
+      c_.fail("content.ref.unknown", path,
+              "\"" + item.id + "\" is answered with true or false, not " + to_text(v));
     }
   }
 
@@ -879,7 +937,8 @@ class Loader {
       for (const auto& name : item.reads) {
         if (content_.item_index[name] >= i) {
           c_.fail("content.ref.forward", item_paths_[i] + "/enableWhen",
-                  "\"" + item.id + "\" depends on \"" + name + "\", which is asked later (or is itself)");
+                  "\"" + item.id + "\" depends on \"" + name +
+                      "\", which is asked later (or is itself)");
         }
       }
     }
@@ -892,7 +951,8 @@ class Loader {
     for (const auto& t : texts_) {
       for (const auto& name : placeholders(t.text)) {
         if (!known_name(name)) {
-          c_.fail("content.placeholder.unknown", t.path, "{{" + name + "}} is not an item or a calculation");
+          c_.fail("content.placeholder.unknown", t.path,
+                  "{{" + name + "}} is not an item or a calculation");
         }
       }
     }
@@ -904,7 +964,8 @@ class Loader {
         const bool known = std::string(r.kind) == "source" ? content_.sources.count(r.ids[i]) > 0
                                                            : structures_.count(r.ids[i]) > 0;
         if (!known) {
-          c_.fail("content.ref.unknown", pointer(r.path, i), std::string("unknown ") + r.kind + " \"" + r.ids[i] + "\"");
+          c_.fail("content.ref.unknown", pointer(r.path, i),
+                  std::string("unknown ") + r.kind + " \"" + r.ids[i] + "\"");
         }
       }
     }

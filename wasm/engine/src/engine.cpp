@@ -38,11 +38,12 @@ std::string Engine::load(const std::string& bundle) {
   content_ = loaded.content;
   session_ = std::make_unique<Session>(content_);
   return to_text(json{{"ok", true},
-                      {"content", {{"id", content_->id},
-                                   {"version", content_->version},
-                                   {"title", content_->title},
-                                   {"locale", content_->locale},
-                                   {"items", content_->items.size()}}}});
+                      {"content",
+                       {{"id", content_->id},
+                        {"version", content_->version},
+                        {"title", content_->title},
+                        {"locale", content_->locale},
+                        {"items", content_->items.size()}}}});
 }
 
 std::string Engine::start() {
@@ -112,7 +113,8 @@ std::string Engine::score_quiz(const std::string& answers) const {
   json doc;
   Error error;
   if (!parse_or_error(answers, doc, error)) return error_text(error);
-  if (json_depth(doc) > kMaxDepth) return error_text({"quiz.malformed", "These quiz answers are nested too deeply.", ""});
+  if (json_depth(doc) > kMaxDepth)
+    return error_text({"quiz.malformed", "These quiz answers are nested too deeply.", ""});
   std::optional<Error> problem;
   json scored = hipcheck::score_quiz(*content_, doc, problem);
   return problem ? error_text(*problem) : to_text(scored);

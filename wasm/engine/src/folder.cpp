@@ -25,7 +25,8 @@ FolderResult read_content_folder(const std::string& folder) {
     if (it->path().extension() == ".json") files.push_back(it->path());
   }
   if (ec) {
-    out.errors.push_back(Error{"content.folder", "cannot read the folder " + folder + ": " + ec.message(), ""});
+    out.errors.push_back(
+        Error{"content.folder", "cannot read the folder " + folder + ": " + ec.message(), ""});
     return out;
   }
   std::sort(files.begin(), files.end());
@@ -33,14 +34,16 @@ FolderResult read_content_folder(const std::string& folder) {
     const std::string name = file.stem().string();
     std::string text;
     if (!read_file(file.string(), text)) {
-      out.errors.push_back(Error{"content.file.unreadable", "cannot read " + file.string(), "/" + name});
+      out.errors.push_back(
+          Error{"content.file.unreadable", "cannot read " + file.string(), "/" + name});
       continue;
     }
     auto parsed = parse_json(text);
     if (!parsed.ok) {
       out.errors.push_back(Error{"json.syntax",
                                  file.filename().string() + " line " + std::to_string(parsed.line) +
-                                     ", column " + std::to_string(parsed.column) + ": " + parsed.message,
+                                     ", column " + std::to_string(parsed.column) + ": " +
+                                     parsed.message,
                                  "/" + name});
       continue;
     }

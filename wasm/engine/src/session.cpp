@@ -82,7 +82,8 @@ std::string Session::distance_unit() const {
   const json& meta = content_->meta();
   if (!meta.contains("distanceUnit")) return "";
   const std::string item = meta["distanceUnit"].get<std::string>();
-  return answers_.contains(item) && answers_[item].is_string() ? answers_[item].get<std::string>() : "";
+  return answers_.contains(item) && answers_[item].is_string() ? answers_[item].get<std::string>()
+                                                               : "";
 }
 
 std::optional<Error> Session::check_value(const Item& item, const json& value) const {
@@ -95,7 +96,8 @@ std::optional<Error> Session::check_value(const Item& item, const json& value) c
   };
   switch (item.type) {
     case ItemType::Lesson:
-      if (value != json(true)) return answer_error("answer.lesson", id, "A lesson is only read: continue with true.");
+      if (value != json(true))
+        return answer_error("answer.lesson", id, "A lesson is only read: continue with true.");
       return std::nullopt;
     case ItemType::YesNo:
       if (!value.is_boolean()) return answer_error("answer.type", id, "Choose yes or no.");
@@ -104,19 +106,23 @@ std::optional<Error> Session::check_value(const Item& item, const json& value) c
       if (value.is_array() || value.is_object() || value.is_null()) {
         return answer_error("answer.type", id, "Choose one option.");
       }
-      if (!is_option(value)) return answer_error("answer.option.unknown", id, "Choose one of the options shown.");
+      if (!is_option(value))
+        return answer_error("answer.option.unknown", id, "Choose one of the options shown.");
       return std::nullopt;
     case ItemType::Multiple: {
       if (!value.is_array()) return answer_error("answer.type", id, "Choose one or more options.");
       if (value.empty()) return answer_error("answer.empty", id, "Choose at least one option.");
       std::set<std::string> seen;
       for (const auto& v : value) {
-        if (!is_option(v)) return answer_error("answer.option.unknown", id, "Choose only options shown.");
-        if (!seen.insert(to_text(v)).second) return answer_error("answer.duplicate", id, "Each option can be chosen once.");
+        if (!is_option(v))
+          return answer_error("answer.option.unknown", id, "Choose only options shown.");
+        if (!seen.insert(to_text(v)).second)
+          return answer_error("answer.duplicate", id, "Each option can be chosen once.");
       }
       for (const auto& o : item.options) {
         if (o.exclusive && value.size() > 1 && is_option(o.value) && seen.count(to_text(o.value))) {
-          return answer_error("answer.exclusive", id, "\"" + o.label + "\" cannot be chosen with other options.");
+          return answer_error("answer.exclusive", id,
+                              "\"" + o.label + "\" cannot be chosen with other options.");
         }
       }
       return std::nullopt;
@@ -125,14 +131,16 @@ std::optional<Error> Session::check_value(const Item& item, const json& value) c
     case ItemType::Scale: {
       if (item.not_sure && value == json("not-sure")) return std::nullopt;
       const std::string range = format_number(item.min) + " to " + format_number(item.max);
-      if (!value.is_number()) return answer_error("answer.type", id, "Enter a number from " + range + ".");
+      if (!value.is_number())
+        return answer_error("answer.type", id, "Enter a number from " + range + ".");
       const double v = value.get<double>();
       if (!std::isfinite(v) || v < item.min || v > item.max) {
         return answer_error("answer.range", id, "Enter a number from " + range + ".");
       }
       const double steps = (v - item.min) / item.step;
       if (std::fabs(steps - std::round(steps)) > 1e-9 * std::max(1.0, std::fabs(steps))) {
-        return answer_error("answer.step", id, "Enter a number in steps of " + format_number(item.step) + ".");
+        return answer_error("answer.step", id,
+                            "Enter a number in steps of " + format_number(item.step) + ".");
       }
       return std::nullopt;
     }
@@ -142,12 +150,15 @@ std::optional<Error> Session::check_value(const Item& item, const json& value) c
 
 std::optional<Error> Session::answer(const std::string& item_id, const json& value) {
   const Item* item = content_->item(item_id);
-  if (!item) return Error{"answer.item.unknown", "There is no question \"" + item_id + "\".", "/" + item_id};
+  if (!item)
+    return Error{"answer.item.unknown", "There is no question \"" + item_id + "\".", "/" + item_id};
   const std::size_t index = content_->item_index.at(item_id);
   if (!shown(index)) {
-    return answer_error("answer.item.hidden", item_id, "This question does not apply to your earlier answers.");
+    return answer_error("answer.item.hidden", item_id,
+                        "This question does not apply to your earlier answers.");
   }
-  if (json_depth(value) > kMaxDepth) return answer_error("answer.type", item_id, "This answer is not of the right kind.");
+  if (json_depth(value) > kMaxDepth)
+    return answer_error("answer.type", item_id, "This answer is not of the right kind.");
   if (auto e = check_value(*item, value)) return e;
   answers_[item_id] = value;
   refresh();
@@ -172,10 +183,12 @@ std::optional<Error> Session::back() {
 
 std::optional<Error> Session::go_to(const std::string& item_id) {
   const Item* item = content_->item(item_id);
-  if (!item) return Error{"answer.item.unknown", "There is no question \"" + item_id + "\".", "/" + item_id};
+  if (!item)
+    return Error{"answer.item.unknown", "There is no question \"" + item_id + "\".", "/" + item_id};
   const std::size_t index = content_->item_index.at(item_id);
   if (!shown(index)) {
-    return answer_error("answer.item.hidden", item_id, "This question does not apply to your earlier answers.");
+    return answer_error("answer.item.hidden", item_id,
+                        "This question does not apply to your earlier answers.");
   }
   cursor_ = index;
   return std::nullopt;
@@ -192,7 +205,8 @@ json Session::current() const {
   }
   json page;
   bool can_go_back = false;
-  for (std::size_t i = 0; i < cursor_ && i < visible.size(); ++i) can_go_back = can_go_back || visible[i];
+  for (std::size_t i = 0; i < cursor_ && i < visible.size(); ++i)
+    can_go_back = can_go_back || visible[i];
   if (cursor_ >= content_->items.size()) {
     page["status"] = "complete";
     position = total;
@@ -207,8 +221,11 @@ json Session::current() const {
     page["item"] = std::move(shown_item);
     if (answers_.contains(item.id)) page["answer"] = answers_[item.id];
   }
-  const long percent = total == 0 ? 100 : std::lround(100.0 * static_cast<double>(answered) / static_cast<double>(total));
-  page["progress"] = {{"position", position}, {"total", total}, {"answered", answered}, {"percent", percent}};
+  const long percent =
+      total == 0 ? 100
+                 : std::lround(100.0 * static_cast<double>(answered) / static_cast<double>(total));
+  page["progress"] = {
+      {"position", position}, {"total", total}, {"answered", answered}, {"percent", percent}};
   page["canGoBack"] = can_go_back;
   return page;
 }
@@ -221,7 +238,9 @@ json Session::review() const {
     json answers = json::array();
     for (std::size_t i = 0; i < visible.size(); ++i) {
       const Item& item = content_->items[i];
-      if (item.section != s || !visible[i] || item.type == ItemType::Lesson || !answers_.contains(item.id)) continue;
+      if (item.section != s || !visible[i] || item.type == ItemType::Lesson ||
+          !answers_.contains(item.id))
+        continue;
       const json& value = answers_[item.id];
       answers.push_back({{"item", item.id},
                          {"question", item.source["text"]},
@@ -237,11 +256,12 @@ json Session::review() const {
 }
 
 json Session::state() const {
-  return {{"format", "hipcheck.state"},
-          {"version", kStateVersion},
-          {"content", {{"id", content_->id}, {"version", content_->version}}},
-          {"answers", answers_},
-          {"cursor", cursor_ < content_->items.size() ? json(content_->items[cursor_].id) : json()}};
+  return {
+      {"format", "hipcheck.state"},
+      {"version", kStateVersion},
+      {"content", {{"id", content_->id}, {"version", content_->version}}},
+      {"answers", answers_},
+      {"cursor", cursor_ < content_->items.size() ? json(content_->items[cursor_].id) : json()}};
 }
 
 std::optional<Error> Session::restore(const json& state) {
@@ -255,11 +275,13 @@ std::optional<Error> Session::restore(const json& state) {
     return bad("state.format", "/format", "This is not a saved Hip Check.");
   }
   if (!state.contains("version") || state["version"] != kStateVersion) {
-    return bad("state.version", "/version", "This saved check comes from another version of Hip Check.");
+    return bad("state.version", "/version",
+               "This saved check comes from another version of Hip Check.");
   }
   const json expected = {{"id", content_->id}, {"version", content_->version}};
   if (!state.contains("content") || state["content"] != expected) {
-    return bad("state.content", "/content", "This saved check was made with other questions, so it cannot be used.");
+    return bad("state.content", "/content",
+               "This saved check was made with other questions, so it cannot be used.");
   }
   if (!state.contains("answers") || !state["answers"].is_object()) {
     return bad("state.malformed", "/answers", "This saved check is damaged.");
@@ -272,7 +294,8 @@ std::optional<Error> Session::restore(const json& state) {
     if (!answers.contains(item.id)) continue;
     const auto index = content_->item_index.at(item.id);
     if (!trial.shown(index)) {
-      return bad("state.answer.hidden", pointer("/answers", item.id), "This saved check holds an answer to a question that does not apply.");
+      return bad("state.answer.hidden", pointer("/answers", item.id),
+                 "This saved check holds an answer to a question that does not apply.");
     }
     if (auto e = trial.check_value(item, answers[item.id])) {
       return bad("state.answer.invalid", pointer("/answers", item.id), e->message);
@@ -284,7 +307,9 @@ std::optional<Error> Session::restore(const json& state) {
   if (used != answers.size()) {
     for (const auto& [key, value] : answers.items()) {
       (void)value;
-      if (!content_->item(key)) return bad("state.answer.unknown", pointer("/answers", key), "This saved check names a question that does not exist.");
+      if (!content_->item(key))
+        return bad("state.answer.unknown", pointer("/answers", key),
+                   "This saved check names a question that does not exist.");
     }
   }
   trial.cursor_ = content_->items.size();
@@ -292,7 +317,8 @@ std::optional<Error> Session::restore(const json& state) {
     const json& cursor = state["cursor"];
     if (!cursor.is_string() || !trial.content_->item(cursor.get<std::string>()) ||
         trial.go_to(cursor.get<std::string>())) {
-      return bad("state.cursor", "/cursor", "This saved check points at a question that does not apply.");
+      return bad("state.cursor", "/cursor",
+                 "This saved check points at a question that does not apply.");
     }
   }
   trial.settle();

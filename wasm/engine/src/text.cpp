@@ -43,7 +43,7 @@ std::string display_answer(const Content& content, const Item& item, const json&
   switch (item.type) {
     case ItemType::YesNo:
       return value.is_boolean() && value.get<bool>() ? label(labels, "yes", "Yes")
-                                                      : label(labels, "no", "No");
+                                                     : label(labels, "no", "No");
     case ItemType::Single:
       return option_label(item, value);
     case ItemType::Multiple: {
@@ -64,7 +64,8 @@ std::string display_answer(const Content& content, const Item& item, const json&
       if (item.type == ItemType::Scale) {
         out += " / " + format_number(item.max);
       } else if (!unit.empty()) {
-        const json units = labels.is_object() && labels.contains("units") ? labels["units"] : json();
+        const json units =
+            labels.is_object() && labels.contains("units") ? labels["units"] : json();
         out += " " + label(units, unit.c_str(), unit.c_str());
       }
       return out;

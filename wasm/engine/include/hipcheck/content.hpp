@@ -23,12 +23,12 @@ struct Item {
   std::string id;
   ItemType type = ItemType::Lesson;
   std::size_t section = 0;
-  json source;        // the item as written in the content
-  json enable_when;   // null when always shown
+  json source;       // the item as written in the content
+  json enable_when;  // null when always shown
   std::vector<Option> options;
   double min = 0, max = 0, step = 1;
   bool not_sure = false;
-  std::string unit;   // "" when none; "distance" means the runner's chosen unit
+  std::string unit;                // "" when none; "distance" means the runner's chosen unit
   std::vector<std::string> reads;  // items this item's enableWhen depends on (through calculations)
 };
 
@@ -76,13 +76,13 @@ struct Tip {
 };
 
 struct Content {
-  json bundle;            // everything as loaded (texts, ui strings, …)
+  json bundle;  // everything as loaded (texts, ui strings, …)
   std::string id, version, title, locale;
   std::vector<Section> sections;
-  std::vector<Item> items;                 // in the order they are asked
+  std::vector<Item> items;  // in the order they are asked
   std::map<std::string, std::size_t> item_index;
-  std::vector<Calculation> calculations;   // ordered so each comes after what it reads
-  std::vector<std::string> levels;         // care level ids, most urgent first
+  std::vector<Calculation> calculations;  // ordered so each comes after what it reads
+  std::vector<std::string> levels;        // care level ids, most urgent first
   std::vector<Flag> flags;
   std::vector<Cause> causes;
   int some_threshold = 0, high_threshold = 0;

@@ -4,10 +4,9 @@
 #pragma once
 
 #include <cstddef>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
-
-#include <nlohmann/json.hpp>
 
 namespace hipcheck {
 
@@ -24,11 +23,11 @@ json to_json(const Error& e);
 std::string describe(const Error& e);  // "content.ref.unknown at /items/12/enableWhen: message"
 
 struct ParseResult {
-  json value;            // discarded when !ok
+  json value;  // discarded when !ok
   bool ok = false;
   std::size_t line = 0;  // 1-based position of a syntax error
   std::size_t column = 0;
-  std::string message;   // what the parser expected
+  std::string message;  // what the parser expected
 };
 
 // Parses text as JSON. Never throws, never aborts; a syntax error comes back with line and column.

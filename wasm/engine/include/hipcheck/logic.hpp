@@ -9,9 +9,9 @@
 namespace hipcheck::logic {
 
 struct Outcome {
-  json value;    // the rule's result when ok
+  json value;  // the rule's result when ok
   bool ok = true;
-  Error error;   // when !ok: logic.op.unknown, logic.too-deep, logic.rule.malformed, …
+  Error error;  // when !ok: logic.op.unknown, logic.too-deep, logic.rule.malformed, …
 };
 
 // Evaluates rule against data. Never throws or aborts; an unknown operator, a malformed rule or a

@@ -46,7 +46,8 @@ class Session {
   const json& answers() const { return answers_; }
 
   // The versioned saved form of the session, and its restoration. restore() checks everything
-  // first (format, version, content version, every answer, the cursor) and changes nothing on error.
+  // first (format, version, content version, every answer, the cursor) and changes nothing on
+  // error.
   json state() const;
   std::optional<Error> restore(const json& state);
 

@@ -20,6 +20,7 @@ std::string display_answer(const Content& content, const Item& item, const json&
 std::vector<std::string> placeholders(const std::string& text);
 
 // Replaces each {{id}} with lookup(id).
-std::string fill(const std::string& text, const std::function<std::string(const std::string&)>& lookup);
+std::string fill(const std::string& text,
+                 const std::function<std::string(const std::string&)>& lookup);
 
 }  // namespace hipcheck
