@@ -4,55 +4,16 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import readability from 'text-readability';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const contentDir = path.join(root, 'content', 'en');
+import { RUNNER_FILES, clean, contentDir, grade, proseOfFile } from './prose.mjs';
+
 const MAX_GRADE = 8.0;
-
-// The keys whose string values a runner reads. Ids, rules, option values, unit codes and
-// source references are not prose and are left out; so are sources.json (titles of papers)
-// and calculations.json (descriptions for authors).
-const PROSE_KEYS = new Set([
-  'title', 'intro', 'text', 'help', 'label', 'body', 'minLabel', 'maxLabel',
-  'reason', 'because', 'summary', 'action', 'where', 'feedback', 'disclaimer',
-  'caveat', 'stopRule', 'name', 'description',
-]);
-const RUNNER_FILES = ['meta', 'questionnaire', 'care', 'causes', 'tips', 'plan', 'anatomy', 'quiz'];
-const SKIP = { meta: new Set(['reviewed', 'labels']) };
-
-export function proseOf(value, file, out = [], key = null) {
-  if (typeof value === 'string') {
-    if (key && PROSE_KEYS.has(key)) out.push(value);
-  } else if (Array.isArray(value)) {
-    for (const v of value) proseOf(v, file, out, key);
-  } else if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) {
-      if (SKIP[file]?.has(k)) continue;
-      proseOf(v, file, out, k);
-    }
-  }
-  return out;
-}
-
-// {{placeholders}} are filled at run time; they are left out. Each string is one sentence or
-// more: a label without a full stop gets one, so labels are not run together into one long
-// sentence. "%" reads as "percent".
-export function clean(s) {
-  let t = s.replace(/\{\{[a-z0-9_]+\}\}/g, '').replace(/\s+%/g, ' percent').replace(/%/g, ' percent');
-  t = t.replace(/\s+/g, ' ').trim();
-  if (t && !/[.!?]["')\]]?$/.test(t)) t += '.';
-  return t;
-}
-
-export const grade = (text) => readability.fleschKincaidGrade(text);
 
 const results = [];
 for (const file of RUNNER_FILES) {
-  const p = path.join(contentDir, `${file}.json`);
-  if (!fs.existsSync(p)) continue;
-  const strings = proseOf(JSON.parse(fs.readFileSync(p, 'utf8')), file).map(clean).filter(Boolean);
+  if (!fs.existsSync(path.join(contentDir, `${file}.json`))) continue;
+  const strings = proseOfFile(file).map(clean).filter(Boolean);
   results.push({ file, strings, grade: grade(strings.join(' ')) });
 }
 
