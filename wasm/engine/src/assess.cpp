@@ -204,21 +204,24 @@ json plan_weeks(double weekly, const json& longest, double start_fraction, int w
   // it is a cautious build from the current distance.
   const bool rebuilding = start_fraction < 1.0;
   double distance = floor1(weekly * start_fraction);
-  double long_run =
-      longest.is_number() ? floor1(longest.get<double>() * (1 + longest_increase)) : 0;
+  // The longest run keeps the share of the week it had before, and is never more than
+  // `longest_increase` over the longest run of the past 30 days (the four weeks before it, the
+  // runner's own longest run standing for the weeks before the plan).
+  const bool has_longest = longest.is_number();
+  const double share = has_longest ? std::min(1.0, longest.get<double>() / weekly) : 0;
+  std::vector<double> longs = {has_longest ? longest.get<double>() : 0};  // [0]: before the plan
   json list = json::array();
   for (int week = 1; week <= weeks; ++week) {
     if (week > 1) {
       distance = floor1(distance * (1 + weekly_increase));
       if (rebuilding) distance = std::min(distance, floor1(weekly));
-      long_run = floor1(long_run * (1 + longest_increase));
     }
-    json row = {{"week", week}, {"distance", distance}};
-    if (longest.is_number()) {
-      long_run = std::min(long_run, distance);
-      row["longestRun"] = long_run;
-    } else {
-      row["longestRun"] = nullptr;
+    json row = {{"week", week}, {"distance", distance}, {"longestRun", nullptr}};
+    if (has_longest) {
+      const auto from = longs.size() > 4 ? longs.end() - 4 : longs.begin();
+      const double recent = *std::max_element(from, longs.end());
+      longs.push_back(std::min(floor1(recent * (1 + longest_increase)), floor1(share * distance)));
+      row["longestRun"] = longs.back();
     }
     list.push_back(std::move(row));
   }
