@@ -1,0 +1,100 @@
+// A clinic embeds the tool with an iframe and web/embed.js: the iframe follows the height of the
+// page inside it. Messages go only to the allowed origins and are taken only from the tool; a site
+// that is not allowed cannot frame the tool at all.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildDist, launch, openPage, root, startServer, tempDir } from './helpers.mjs';
+
+/** A clinic's own web server: plain, with none of the tool's headers. */
+function hostServer(html) {
+  const server = createServer((req, res) => {
+    res.writeHead(req.url === '/embed-host.html' ? 200 : 404, { 'Content-Type': 'text/html; charset=utf-8' });
+    res.end(req.url === '/embed-host.html' ? html() : 'Not found');
+  });
+  return new Promise((done) => server.listen(0, '127.0.0.1', () => done({ server, origin: `http://127.0.0.1:${server.address().port}` })));
+}
+
+let browser;
+let tool;
+let host;
+let stranger;
+before(async () => {
+  let toolOrigin;
+  const page = () => readFileSync(join(root, 'examples/embed-host.html'), 'utf8').replaceAll('http://127.0.0.1:8080', toolOrigin);
+  host = await hostServer(page);
+  stranger = await hostServer(page);
+  // The clinic allows the host's origin (and only that one).
+  const dir = tempDir();
+  const config = JSON.parse(readFileSync(join(root, 'clinic/clinic.json'), 'utf8'));
+  config.embed = { allowedOrigins: [host.origin] };
+  writeFileSync(join(dir, 'clinic.json'), JSON.stringify(config));
+  copyFileSync(join(root, 'clinic', config.logo), join(dir, config.logo));
+  const dist = await buildDist({ clinic: join(dir, 'clinic.json') });
+  tool = await startServer(dist.out);
+  toolOrigin = tool.origin;
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await tool?.close();
+  for (const s of [host, stranger]) s?.server.close();
+});
+
+const frameHeight = (page) => page.$eval('iframe[data-hipcheck]', (f) => Number(f.getAttribute('data-hipcheck-height') ?? 0));
+
+test('the iframe on an allowed site grows and shrinks with the page inside it', async () => {
+  const { context, page } = await openPage(browser);
+  try {
+    await page.goto(`${host.origin}/embed-host.html`);
+    const frame = page.frameLocator('iframe[data-hipcheck]');
+    await frame.locator('html.is-ready').waitFor({ timeout: 20000 });
+    await page.waitForFunction(() => document.querySelector('iframe[data-hipcheck]').hasAttribute('data-hipcheck-height'));
+    const inner = async () => (await page.frames().find((f) => f.url().startsWith(tool.origin))).evaluate(() => Math.ceil(document.body.getBoundingClientRect().height));
+    // The iframe settles at the height of the page inside it.
+    const settled = async () => {
+      for (let i = 0; i < 50; i += 1) {
+        const [outer, content] = [await frameHeight(page), await inner()];
+        if (outer === content) return outer;
+        await page.waitForTimeout(100);
+      }
+      assert.equal(await frameHeight(page), await inner());
+      return null;
+    };
+    const start = await settled();
+    assert.notEqual(start, 700, 'the default height was replaced');
+    // The frame's inside (its border aside) is exactly that tall: nothing scrolls inside it.
+    assert.equal(await page.$eval('iframe[data-hipcheck]', (f) => f.clientHeight), start);
+
+    // Another page of the tool has another height, and the iframe follows.
+    await frame.locator('[data-start]').click();
+    await frame.locator('form[data-item-id]').waitFor();
+    await page.waitForFunction((before) => Number(document.querySelector('iframe[data-hipcheck]').getAttribute('data-hipcheck-height')) !== before, start);
+    assert.notEqual(await settled(), start);
+
+    // A message that does not come from the tool's frame is ignored.
+    const now = await frameHeight(page);
+    await page.evaluate(() => window.postMessage({ type: 'hipcheck:height', height: 4321 }, '*'));
+    await page.waitForTimeout(300);
+    assert.equal(await frameHeight(page), now);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a site that is not in embed.allowedOrigins cannot frame the tool', async () => {
+  const { context, page } = await openPage(browser);
+  try {
+    await page.goto(`${stranger.origin}/embed-host.html`);
+    await page.waitForTimeout(2500);
+    const inside = page.frames().find((f) => f !== page.mainFrame());
+    const ready = await inside?.evaluate(() => document.documentElement.classList.contains('is-ready')).catch(() => false);
+    assert.ok(!ready, 'the tool did not run inside the frame');
+    assert.equal(await page.getAttribute('iframe[data-hipcheck]', 'data-hipcheck-height'), null);
+    assert.equal(await page.getAttribute('iframe[data-hipcheck]', 'height'), '700');
+  } finally {
+    await context.close();
+  }
+});
