@@ -264,3 +264,25 @@ test('the anatomy explorer and the quiz work from the start page', async () => {
   assert.deepEqual(problems(), []);
   await context.close();
 });
+
+test('choosing an exclusive option ("none of these") unchecks the others, and the other way round', async () => {
+  const { page, problems, context } = await fresh();
+  const { answers } = scenario('selfcare-mild-pain');
+  await page.click('[data-start]');
+  for (let id = await currentItem(page); id !== 'recent_changes'; id = await currentItem(page)) {
+    const before = await page.getAttribute('[data-main]', 'data-render');
+    await fillAnswer(page, answers[id] ?? true);
+    await waitForRender(page, before);
+  }
+  const exclusive = await page.$$eval('input[data-exclusive="true"]', (els) => els.map((el) => el.value));
+  assert.equal(exclusive.length, 1);
+  const others = await page.$$eval('input[name=answer]:not([data-exclusive])', (els) => els.map((el) => el.value));
+  await page.check(`input[name=answer][value="${others[0]}"]`);
+  await page.check(`input[name=answer][value="${others[1]}"]`);
+  await page.check(`input[name=answer][value="${exclusive[0]}"]`);
+  assert.equal(await page.locator('input[name=answer]:checked').count(), 1);
+  await page.check(`input[name=answer][value="${others[0]}"]`);
+  assert.equal(await page.isChecked(`input[name=answer][value="${exclusive[0]}"]`), false);
+  assert.deepEqual(problems(), []);
+  await context.close();
+});

@@ -24,7 +24,7 @@ export async function startServer() {
   if (!existsSync(join(site, 'index.html'))) throw new Error('build/site is missing: run scripts/build first');
   const server = await serve(site, 0);
   const origin = `http://127.0.0.1:${server.address().port}`;
-  return { server, origin, close: () => new Promise((done) => server.close(done)) };
+  return { server, origin, close: () => new Promise((done) => { server.closeAllConnections?.(); server.close(done); }) };
 }
 
 export function launch() {

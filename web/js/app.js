@@ -6,15 +6,39 @@ import { setStrings, t, translate } from './i18n.js';
 import * as store from './store.js';
 import * as startView from './views/start.js';
 import * as questionView from './views/question.js';
-import * as lessonView from './views/lesson.js';
-import * as checkView from './views/check.js';
-import * as resultView from './views/result.js';
-import * as anatomyView from './views/anatomy.js';
-import * as quizView from './views/quiz.js';
 
 const main = document.querySelector('[data-main]');
 const noticeArea = document.querySelector('[data-notice-area]');
-const views = { start: startView, check: checkView, result: resultView, anatomy: anatomyView, quiz: quizView };
+// The start page and the question page come with the app; the others load when first needed
+// (and all of them once the first answer is given), to keep the first question quick to reach.
+const views = {
+  start: async () => startView,
+  question: async () => questionView,
+  lesson: () => import('./views/lesson.js'),
+  check: () => import('./views/check.js'),
+  result: () => import('./views/result.js'),
+  anatomy: () => import('./views/anatomy.js'),
+  quiz: () => import('./views/quiz.js'),
+};
+const firstViews = new Set(['start', 'question']);
+let pageStyles;
+/** css/pages.css (the styles of the later pages and of print), loaded once. */
+function loadPageStyles() {
+  pageStyles ??= new Promise((done) => {
+    const link = h('link', { rel: 'stylesheet', href: '/css/pages.css' });
+    link.addEventListener('load', done);
+    link.addEventListener('error', done); // the page still works unstyled
+    document.head.append(link);
+  });
+  return pageStyles;
+}
+let prefetched = false;
+function prefetchViews() {
+  if (prefetched) return;
+  prefetched = true;
+  loadPageStyles();
+  for (const load of Object.values(views)) load().catch(() => {});
+}
 
 let engine;
 let bundle;
@@ -26,9 +50,20 @@ function depth() {
   return history.state?.depth ?? 0;
 }
 
+let shown = 0;
+
 /** Shows a page. how: 'push' adds a history entry, 'replace' rewrites the current one. */
-function display(page, params = {}, how = 'push') {
-  const view = page === 'question' ? (params.current.item.type === 'lesson' ? lessonView : questionView) : views[page];
+async function display(page, params = {}, how = 'push') {
+  const ticket = ++shown;
+  const name = page === 'question' && params.current.item.type === 'lesson' ? 'lesson' : page;
+  let view;
+  try {
+    [view] = await Promise.all([views[name](), firstViews.has(name) ? null : loadPageStyles()]);
+  } catch (problem) {
+    failed(problem);
+    return;
+  }
+  if (ticket !== shown) return; // a later page was asked for while this one loaded
   const { title, node, error, focus } = view.render(ctx, params);
   main.replaceChildren(node);
   main.dataset.page = page;
@@ -60,8 +95,7 @@ function persist() {
 
 /** Shows what the engine says comes next: a question, or the check page once all is answered. */
 function showCurrent(current, how = 'push', change = false) {
-  if (current.status === 'complete') display('check', {}, how);
-  else display('question', { current, change }, how);
+  return current.status === 'complete' ? display('check', {}, how) : display('question', { current, change }, how);
 }
 
 function route(state, how) {
@@ -71,17 +105,14 @@ function route(state, how) {
     let current = state.item ? engine.goTo(state.item) : engine.current();
     if (current.error) current = engine.current();
     persist();
-    showCurrent(current, how, state.change);
-  } else if (page === 'check' || page === 'result') {
-    if (engine.review().complete) display(page, {}, how);
-    else showCurrent(engine.current(), how);
-  } else if (page === 'anatomy') {
-    display('anatomy', { focus: state.focus }, how);
-  } else if (page === 'quiz') {
-    display('quiz', {}, how);
-  } else {
-    display('start', { hasSaved: hasAnswers() }, how);
+    return showCurrent(current, how, state.change);
   }
+  if (page === 'check' || page === 'result') {
+    return engine.review().complete ? display(page, {}, how) : showCurrent(engine.current(), how);
+  }
+  if (page === 'anatomy') return display('anatomy', { focus: state.focus }, how);
+  if (page === 'quiz') return display('quiz', {}, how);
+  return display('start', { hasSaved: hasAnswers() }, how);
 }
 
 function hasAnswers() {
@@ -150,10 +181,10 @@ const ctx = {
     store.clear();
     ctx.begin();
   },
-  clear() {
+  async clear() {
     store.clear();
     engine.start();
-    display('start', { hasSaved: false });
+    await display('start', { hasSaved: false });
     notice('success', 'cleared.title', 'cleared.body');
   },
   open(page, params = {}, how = 'push') {
@@ -168,7 +199,7 @@ const ctx = {
     }
     // No earlier page of ours in this tab (say, after opening a share link): step back in the engine.
     const page = main.dataset.page;
-    if (page === 'question' && engine.current().canGoBack) {
+    if ((page === 'question' || page === 'check') && engine.current().canGoBack) {
       const current = engine.back();
       persist();
       showCurrent(current, 'replace');
@@ -180,6 +211,8 @@ const ctx = {
   },
 
   answer(itemId, value, draft) {
+    prefetchViews();
+    clearNotice();
     const change = changeMode();
     let current = engine.answer(itemId, value);
     if (current.error) {
@@ -222,26 +255,26 @@ const ctx = {
 
 function failed(problem) {
   console.error(problem);
-  document.querySelector('[data-loading]')?.remove();
   const box = document.querySelector('[data-load-error]');
-  if (box) box.hidden = false;
-  document.documentElement.classList.remove('is-loading');
+  if (!box) return;
+  box.hidden = false;
+  main.replaceChildren(box);
 }
 
-function restoreSession() {
+/** Opens a share link, or the saved answers, and shows the page to carry on from. */
+async function restoreSession() {
   const shared = store.fromFragment();
   if (shared !== undefined) {
     history.replaceState(null, '', location.pathname);
     const restored = shared === null ? { error: { id: 'state.link' } } : engine.restore(shared);
     if (restored.error) {
       engine.start();
-      display('start', { hasSaved: hasAnswers() }, 'replace');
+      await display('start', { hasSaved: hasAnswers() }, 'replace');
       notice('error', 'share.badTitle', 'share.badBody');
       return;
     }
     persist();
-    if (engine.review().complete) display('result', {}, 'replace');
-    else showCurrent(restored, 'replace');
+    await (engine.review().complete ? display('result', {}, 'replace') : showCurrent(restored, 'replace'));
     notice('success', 'share.openedTitle', 'share.openedBody');
     return;
   }
@@ -251,19 +284,16 @@ function restoreSession() {
     if (restored.error) {
       store.clear();
       engine.start();
-      display('start', { hasSaved: false }, 'replace');
+      await display('start', { hasSaved: false }, 'replace');
       notice('error', 'restore.failedTitle', 'restore.failedBody');
       return;
     }
   } else {
     engine.start();
   }
-  if (history.state?.page === 'question') {
-    // A reload: carry on where the engine's saved cursor is.
-    showCurrent(engine.current(), 'replace');
-  } else {
-    route(history.state, 'replace');
-  }
+  // A reload carries on where the engine's saved cursor is; otherwise the page in this tab's history.
+  if (history.state?.page === 'question') await showCurrent(engine.current(), 'replace');
+  else await route(history.state, 'replace');
 }
 
 async function boot() {
@@ -299,9 +329,9 @@ async function boot() {
     if (store.fromFragment() !== undefined) restoreSession();
   });
 
-  restoreSession();
-  document.documentElement.classList.remove('is-loading');
+  await restoreSession();
   document.documentElement.classList.add('is-ready');
+  performance.mark('hipcheck:ready');
 }
 
 boot().catch(failed);

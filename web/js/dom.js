@@ -34,12 +34,6 @@ export function s(tag, props, ...children) {
   return append(el, children);
 }
 
-let counter = 0;
-export function uid(prefix) {
-  counter += 1;
-  return `${prefix}-${counter}`;
-}
-
 /** A link that does not leave the page: only http(s) URLs are kept. */
 export function safeUrl(url) {
   try {

@@ -67,7 +67,7 @@ const PARTS = [
   {
     id: 'ligaments',
     kind: 'ligament',
-    shapes: ['M234 160C216 192 190 216 160 240', 'M248 168C242 202 222 230 194 250', 'M272 212C252 226 230 238 206 248'],
+    shapes: ['M190 168C178 190 170 212 166 236', 'M248 176C250 204 236 228 208 242', 'M274 214C256 228 236 238 214 246'],
   },
   {
     id: 'tendons',
@@ -84,8 +84,11 @@ const PARTS = [
  * diagram({ title, highlight: [ids], onChoose(id) }) → { svg, select(id), ids }
  * Without onChoose the drawing is only a picture (role img, named by title).
  */
+let drawn = 0;
+
 export function anatomyDiagram({ title, description, highlight = [], onChoose } = {}) {
-  const titleEl = s('title', { id: `anatomy-title-${Math.random().toString(36).slice(2, 8)}`, text: title });
+  drawn += 1;
+  const titleEl = s('title', { id: `anatomy-title-${drawn}`, text: title });
   const svg = s('svg', {
     class: 'anatomy',
     viewBox: '10 10 360 600',

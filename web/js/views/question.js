@@ -1,6 +1,6 @@
 // One question per page (GOV.UK / NHS 111 online pattern). The engine says which item to show,
 // checks the answer and says what comes next; this module only draws the form and reads it back.
-import { h, uid, visuallyHidden } from '../dom.js';
+import { h } from '../dom.js';
 import { t } from '../i18n.js';
 import { backLink } from '../components/back-link.js';
 import { errorMessage, errorSummary } from '../components/error-summary.js';

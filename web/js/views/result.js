@@ -187,7 +187,7 @@ function planSection(plan, unitLabel, sources) {
     'section',
     { class: 'result-section plan', 'aria-labelledby': 'plan-title', 'data-plan': true },
     h('h2', { class: 'heading-l', id: 'plan-title', text: plan.title }),
-    h('p', { class: 'result-intro', text: plan.intro }),
+    h('p', { text: plan.intro }),
     h('p', { class: 'plan__numbers', text: plan.target != null ? t('plan.startTarget', { start: plan.start, target: plan.target, unit }) : t('plan.start', { start: plan.start, unit }) }),
     h('div', { class: 'plan__layout' }, table, planChart(plan)),
     plan.stopRule ? h('div', { class: 'inset inset--warning' }, h('p', null, h('strong', { text: t('plan.stopTitle') }), ' ', plan.stopRule)) : null,
@@ -212,7 +212,6 @@ function sourcesSection(list) {
           { 'data-source': src.id },
           url ? h('a', { href: url, rel: 'noopener noreferrer', class: 'sources__title', text: src.title }) : h('span', { class: 'sources__title', text: src.title }),
           details ? `. ${details}.` : null,
-          url ? h('span', { class: 'sources__url print-only', text: ` ${url}` }) : null,
         );
       }),
     ),
@@ -314,7 +313,9 @@ export function render(ctx) {
       { class: 'result-section about', 'aria-labelledby': 'about-title' },
       h('h2', { class: 'heading-m', id: 'about-title', text: t('result.aboutTitle') }),
       h('p', { class: 'disclaimer', 'data-disclaimer': true, text: result.disclaimer }),
-      result.reviewed ? h('p', { class: 'reviewed', 'data-reviewed': true, text: t('result.reviewed', result.reviewed) }) : null,
+      result.reviewed
+        ? h('p', { class: 'reviewed', 'data-reviewed': true, text: t(result.reviewed.date ? 'result.reviewedOn' : 'result.reviewed', result.reviewed) })
+        : null,
     ),
     learnMore,
   );

@@ -1,0 +1,74 @@
+// Budgets: bytes transferred (gzip) until the first question is usable, and the time it takes
+// (median of five cold loads, without and with 4x CPU throttling). Prints the figures.
+// The dev server does not compress, so each response body is gzipped here at level 9.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { gzipSync } from 'node:zlib';
+import { launch, startServer } from './helpers.mjs';
+
+const BUDGET_BYTES = 120 * 1024;
+const RUNS = 5;
+let srv;
+let browser;
+before(async () => {
+  srv = await startServer();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await srv?.close();
+});
+
+async function coldLoad(throttle) {
+  const context = await browser.newContext({ viewport: { width: 375, height: 812 } });
+  const page = await context.newPage();
+  if (throttle > 1) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+  }
+  const responses = [];
+  page.on('response', (response) => responses.push(response));
+  await page.goto(srv.origin);
+  await page.click('[data-start]');
+  await page.waitForSelector('form[data-item-id] input[name=answer]', { state: 'visible' });
+  const usable = await page.evaluate(() => performance.now());
+  const ready = await page.evaluate(() => performance.getEntriesByName('hipcheck:ready')[0]?.startTime ?? null);
+  const files = [];
+  for (const response of responses) {
+    const body = await response.body().catch(() => Buffer.alloc(0));
+    files.push({ url: new URL(response.url()).pathname, raw: body.length, gzip: gzipSync(body, { level: 9 }).length });
+  }
+  await context.close();
+  return { usable, ready, files };
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+test(`the first question is usable after at most ${BUDGET_BYTES / 1024} KB (gzip), and how long it takes`, async () => {
+  const lines = [];
+  let files;
+  for (const throttle of [1, 4]) {
+    const usable = [];
+    const ready = [];
+    for (let i = 0; i < RUNS; i += 1) {
+      const run = await coldLoad(throttle);
+      usable.push(run.usable);
+      ready.push(run.ready);
+      files ??= run.files;
+    }
+    lines.push(
+      `CPU ${throttle}x: start page ready ${median(ready).toFixed(0)} ms, first question usable ${median(usable).toFixed(0)} ms ` +
+        `(median of ${RUNS}; runs: ${usable.map((x) => x.toFixed(0)).join(', ')} ms)`,
+    );
+  }
+  const total = files.reduce((sum, f) => sum + f.gzip, 0);
+  const raw = files.reduce((sum, f) => sum + f.raw, 0);
+  console.log(
+    [
+      `bytes until the first question is usable: ${(total / 1024).toFixed(1)} KB gzip-9 (${(raw / 1024).toFixed(1)} KB raw) in ${files.length} responses`,
+      ...files.map((f) => `  ${f.url}: ${(f.gzip / 1024).toFixed(1)} KB gzip, ${(f.raw / 1024).toFixed(1)} KB raw`),
+      ...lines,
+    ].join('\n'),
+  );
+  assert.ok(total <= BUDGET_BYTES, `${total} bytes is over the ${BUDGET_BYTES} byte budget`);
+});
