@@ -6,6 +6,9 @@ import { setStrings, t, translate } from './i18n.js';
 import * as store from './store.js';
 import * as startView from './views/start.js';
 import * as questionView from './views/question.js';
+import { clinic, loadClinic } from './clinic.js';
+import { registerServiceWorker } from './pwa.js';
+import { startEmbedChild } from './embed-child.js';
 
 const main = document.querySelector('[data-main]');
 const noticeArea = document.querySelector('[data-notice-area]');
@@ -296,7 +299,19 @@ async function restoreSession() {
   else await route(history.state, 'replace');
 }
 
+// The clinic's name and logo in the header, when it has its own.
+function brandHeader() {
+  const { name, logo } = clinic();
+  if (logo) {
+    const img = h('img', { class: 'header__logo', src: logo, alt: '' });
+    document.querySelector('[data-default-logo]')?.replaceWith(img);
+  }
+  const label = document.querySelector('[data-clinic-name]');
+  if (label && name && name !== 'Hip Check') label.textContent = `${t('service.name')} · ${name}`;
+}
+
 async function boot() {
+  const clinicLoaded = loadClinic();
   const bundleText = fetch('/content/en.json').then((response) => {
     if (!response.ok) throw new Error(`content: HTTP ${response.status}`);
     return response.text();
@@ -307,6 +322,8 @@ async function boot() {
   setStrings(bundle.ui);
   translate(document);
   engine = await enginePromise;
+  await clinicLoaded;
+  brandHeader();
 
   document.querySelector('[data-home]')?.addEventListener('click', (event) => {
     event.preventDefault();
@@ -331,6 +348,8 @@ async function boot() {
 
   await restoreSession();
   document.documentElement.classList.add('is-ready');
+  registerServiceWorker();
+  startEmbedChild();
   performance.mark('hipcheck:ready');
 }
 

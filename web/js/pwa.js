@@ -3,21 +3,13 @@
 // only when the person agrees: the page asks the waiting worker to take over (skip-waiting) and
 // reloads once it has. Nothing is reloaded without a click, so no answer in progress is lost.
 import { h } from './dom.js';
-import { has, t } from './i18n.js';
-
-// Used until content/<locale>/ui.json has the keys (update.title, update.body, update.reload).
-const FALLBACK = {
-  'update.title': 'Update available',
-  'update.body': 'A new version of Hip Check is ready. Your answers are kept.',
-  'update.reload': 'Reload',
-};
-const text = (key) => (has(key) ? t(key) : FALLBACK[key]);
+import { t } from './i18n.js';
 
 let prompt = null;
 
 function showPrompt(worker, where) {
   if (prompt?.isConnected) return;
-  const button = h('button', { type: 'button', class: 'button', 'data-update-reload': true, text: text('update.reload') });
+  const button = h('button', { type: 'button', class: 'button', 'data-update-reload': true, text: t('update.reload') });
   button.addEventListener('click', () => {
     button.disabled = true;
     sessionStorage.setItem('hipcheck.updating', '1');
@@ -26,8 +18,8 @@ function showPrompt(worker, where) {
   prompt = h(
     'div',
     { class: 'notice update-prompt no-print', role: 'status', 'data-update-prompt': true },
-    h('h2', { class: 'notice__title', text: text('update.title') }),
-    h('p', { class: 'notice__body', text: text('update.body') }),
+    h('h2', { class: 'notice__title', text: t('update.title') }),
+    h('p', { class: 'notice__body', text: t('update.body') }),
     button,
   );
   const area = typeof where === 'string' ? document.querySelector(where) : where;

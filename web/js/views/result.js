@@ -4,10 +4,28 @@ import { h, s, safeUrl } from '../dom.js';
 import { t } from '../i18n.js';
 import { backLink } from '../components/back-link.js';
 import { summaryList } from '../components/summary-list.js';
+import { bookingFor, clinic, emergency } from '../clinic.js';
 
 function sourceNote(ids, sources) {
   const names = (ids ?? []).map((id) => sources.get(id)).filter(Boolean).map((src) => src.title);
   return names.length ? h('p', { class: 'source-note' }, h('span', { class: 'source-note__label', text: t('result.source') }), ' ', names.join('; ')) : null;
+}
+
+// The clinic's own way to get care: its emergency number, or its booking link and phone.
+function clinicContact(level) {
+  if (level === 'emergency') {
+    const { number, href } = emergency();
+    return h('p', { class: 'care__contact' }, h('a', { class: 'care__call', href, 'data-clinic-emergency': true, text: t('care.callEmergency', { number }) }));
+  }
+  const booking = bookingFor(level);
+  if (!booking) return null;
+  return h(
+    'p',
+    { class: 'care__contact', 'data-clinic-booking': true },
+    booking.url ? h('a', { href: booking.url, target: '_top', text: t('clinic.book', { name: clinic().name }) }) : null,
+    booking.url && booking.phone ? ' ' : null,
+    booking.phone ? h('a', { href: booking.phoneHref, text: t('clinic.call', { phone: booking.phone }) }) : null,
+  );
 }
 
 function careCard(care, sources) {
@@ -26,6 +44,7 @@ function careCard(care, sources) {
       { class: 'care__body' },
       h('p', { class: 'care__action', text: care.action }),
       care.where ? h('p', { class: 'care__where' }, h('strong', { text: t('result.where') }), ' ', care.where) : null,
+      clinicContact(level),
       care.flags?.length
         ? [
             h('h3', { class: 'heading-s', text: t('result.reasons') }),

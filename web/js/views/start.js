@@ -1,6 +1,7 @@
 // The start page: what the check is and is not, privacy, time, then Start (or Continue).
 import { h } from '../dom.js';
 import { t } from '../i18n.js';
+import { emergency } from '../clinic.js';
 
 export function render(ctx, { hasSaved }) {
   const list = (keys) => h('ul', { class: 'list list--bullet' }, keys.map((key) => h('li', { text: t(key) })));
@@ -33,7 +34,7 @@ export function render(ctx, { hasSaved }) {
     h(
       'div',
       { class: 'inset inset--warning' },
-      h('p', null, h('strong', { text: t('start.emergencyTitle') }), ' ', t('start.emergency')),
+      h('p', null, h('strong', { text: t('start.emergencyTitle') }), ' ', t('start.emergency', { number: emergency().number })),
     ),
     h('h2', { class: 'heading-m', text: t('start.beforeTitle') }),
     list(['start.time', 'start.units', 'start.privacy', 'start.saved']),
