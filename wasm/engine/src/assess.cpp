@@ -16,6 +16,13 @@ bool holds(const json& rule, const json& data) {
   return outcome.ok && logic::truthy(outcome.value);
 }
 
+// Highest "score" first; equal scores keep their order.
+void by_score(json& list) {
+  std::stable_sort(list.begin(), list.end(), [](const json& a, const json& b) {
+    return a["score"].get<int>() > b["score"].get<int>();
+  });
+}
+
 // Rounds down to one decimal, so a rounded week never rises by more than the unrounded one.
 double floor1(double x) { return std::floor(x * 10.0 + 1e-9) / 10.0; }
 
@@ -72,32 +79,23 @@ class Assessor {
   json care() {
     std::size_t level = c_.levels.size() - 1;  // selfcare
     json flags = json::array();
-    for (const auto& flag : c_.flags) {
-      if (!holds(flag.when, data_)) continue;
-      const auto at = static_cast<std::size_t>(
-          std::find(c_.levels.begin(), c_.levels.end(), flag.level) - c_.levels.begin());
-      level = std::min(level, at);
-      flags.push_back({{"id", flag.id},
-                       {"level", flag.level},
-                       {"reason", fill_in(flag.reason)},
-                       {"sources", cite(flag.sources)}});
-    }
     // Most urgent flags first; the content's order within a level.
-    std::stable_sort(flags.begin(), flags.end(), [this](const json& a, const json& b) {
-      return rank(a["level"]) < rank(b["level"]);
-    });
+    for (std::size_t l = 0; l < c_.levels.size(); ++l) {
+      for (const auto& flag : c_.flags) {
+        if (flag.level != c_.levels[l] || !holds(flag.when, data_)) continue;
+        level = std::min(level, l);
+        flags.push_back({{"id", flag.id},
+                         {"level", flag.level},
+                         {"reason", fill_in(flag.reason)},
+                         {"sources", cite(flag.sources)}});
+      }
+    }
     const json& info = c_.bundle["care"]["levels"][level];
     return {{"level", c_.levels[level]},
             {"title", info["title"]},
             {"action", info["action"]},
             {"where", info["where"]},
             {"flags", std::move(flags)}};
-  }
-
-  std::size_t rank(const json& level) const {
-    return static_cast<std::size_t>(
-        std::find(c_.levels.begin(), c_.levels.end(), level.get<std::string>()) -
-        c_.levels.begin());
   }
 
   json ranked_causes() {
@@ -131,9 +129,7 @@ class Assessor {
                         {"level", level},
                         {"factors", std::move(factors)}});
     }
-    std::stable_sort(causes.begin(), causes.end(), [](const json& a, const json& b) {
-      return a["score"].get<int>() > b["score"].get<int>();
-    });
+    by_score(causes);
     return causes;
   }
 
@@ -153,9 +149,7 @@ class Assessor {
                       {"because", fill_in(tip.because)},
                       {"sources", cite(tip.sources)}});
     }
-    std::stable_sort(tips.begin(), tips.end(), [](const json& a, const json& b) {
-      return a["score"].get<int>() > b["score"].get<int>();
-    });
+    by_score(tips);
     return tips;
   }
 

@@ -631,10 +631,7 @@ class Loader {
       content_.group_labels[cause.id] = cause.label;
       content_.causes.push_back(std::move(cause));
     }
-    std::vector<std::string> ids(seen.begin(), seen.end());
-    std::vector<std::string> expected = kCauses;
-    std::sort(expected.begin(), expected.end());
-    if (ids != expected) {
+    if (seen != std::set<std::string>(kCauses.begin(), kCauses.end())) {
       c_.fail("content.causes", "/causes/causes",
               "the causes must be overuse, footwear, form and imbalance");
     }
@@ -905,16 +902,13 @@ class Loader {
 
   // The items a rule reads, directly or through calculations.
   std::vector<std::string> items_read(const json& rule) {
-    std::vector<std::string> out;
     std::set<std::string> seen;
     std::vector<std::string> todo = logic::variables(rule);
     while (!todo.empty()) {
       std::string name = todo.back();
       todo.pop_back();
       if (!seen.insert(name).second) continue;
-      if (content_.item(name)) {
-        out.push_back(name);
-      } else if (calc_paths_.count(name)) {
+      if (calc_paths_.count(name)) {
         for (const auto& calc : calcs_) {
           if (calc.id == name) {
             for (auto& n : logic::variables(calc.rule)) todo.push_back(n);
@@ -922,9 +916,10 @@ class Loader {
         }
       }
     }
-    std::sort(out.begin(), out.end(), [&](const std::string& a, const std::string& b) {
-      return content_.item_index[a] < content_.item_index[b];
-    });
+    std::vector<std::string> out;  // in questionnaire order
+    for (const auto& item : content_.items) {
+      if (seen.count(item.id)) out.push_back(item.id);
+    }
     return out;
   }
 
