@@ -40,12 +40,12 @@ void Session::start() {
 
 void Session::refresh() {
   data_ = with_calculations(*content_, answers_);
-  visible_.assign(content_->items.size(), true);
+  visible_.assign(content_->items.size(), 1);
   for (std::size_t i = 0; i < visible_.size(); ++i) {
     const Item& item = content_->items[i];
     if (item.enable_when.is_null()) continue;
     const auto outcome = logic::apply(item.enable_when, data_);
-    visible_[i] = outcome.ok && logic::truthy(outcome.value);
+    visible_[i] = outcome.ok && logic::truthy(outcome.value) ? 1 : 0;
   }
 }
 

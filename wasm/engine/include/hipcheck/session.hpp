@@ -62,7 +62,7 @@ class Session {
   std::shared_ptr<const Content> content_;
   json answers_ = json::object();
   json data_;                  // answers_ with every calculated value
-  std::vector<bool> visible_;  // which items are shown for these answers
+  std::vector<char> visible_;  // which items are shown for these answers (1 or 0)
   std::size_t cursor_ = 0;     // index of the item shown; items.size() when complete
 };
 
