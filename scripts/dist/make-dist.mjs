@@ -46,7 +46,9 @@ const sha = (algorithm, data) => createHash(algorithm).update(data).digest();
 
 // ---- references ------------------------------------------------------------------------------------
 
-const LITERAL = /(["'`])((?:(?!\1)[^\\\n\r]|\\.){1,300}?)\1/g;
+// A quoted site path ("/js/app.js", './dom.js', `/content/en.json`). Only path characters may sit
+// between the quotes, so a quote elsewhere in minified code cannot throw the pairing off.
+const LITERAL = /(["'`])((?:\/|\.\.?\/)?[\w.-]+(?:\/[\w.-]+)*)\1/g;
 const CSS_URL = /url\(\s*([^'")\s]+)\s*\)/g;
 const PATHLIKE = /^(?:\/|\.\.?\/)?[\w.-]+(?:\/[\w.-]+)*$/;
 

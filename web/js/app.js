@@ -8,7 +8,6 @@ import * as startView from './views/start.js';
 import * as questionView from './views/question.js';
 import { clinic, loadClinic } from './clinic.js';
 import { registerServiceWorker } from './pwa.js';
-import { startEmbedChild } from './embed-child.js';
 
 const main = document.querySelector('[data-main]');
 const noticeArea = document.querySelector('[data-notice-area]');
@@ -349,7 +348,8 @@ async function boot() {
   await restoreSession();
   document.documentElement.classList.add('is-ready');
   registerServiceWorker();
-  startEmbedChild();
+  // Only a page inside a clinic's iframe reports its height; others never load that code.
+  if (window.parent !== window) import('./embed-child.js').then((m) => m.startEmbedChild());
   performance.mark('hipcheck:ready');
 }
 
