@@ -30,6 +30,9 @@ for (const colorScheme of ['light', 'dark']) {
     await page.click('[data-start]');
     await page.waitForSelector('form[data-item-id="units"]');
     await axe(page, 'question');
+    // The unit starts as the clinic's; the next question starts empty, so Continue is an error.
+    await page.click('[data-continue]');
+    await page.waitForSelector('form[data-item-id="has_pain"]');
     await page.click('[data-continue]');
     await page.waitForSelector('[data-error-summary]');
     await axe(page, 'question with an error');

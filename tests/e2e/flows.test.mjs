@@ -90,6 +90,11 @@ test('Back works like the browser back button and keeps the answers', async () =
 test('an error is shown by the field and in a summary that takes the focus', async () => {
   const { page, problems, context } = await fresh();
   await page.click('[data-start]');
+  // The unit starts as the clinic's own (km); the next question starts with nothing chosen.
+  await page.waitForSelector('form[data-item-id="units"]');
+  assert.equal(await page.isChecked('input[name=answer][value="0"]'), true);
+  await page.click('[data-continue]');
+  await page.waitForSelector('form[data-item-id="has_pain"]');
   await page.click('[data-continue]');
   await page.waitForSelector('[data-error-summary]');
   assert.equal(await page.evaluate(() => document.activeElement?.hasAttribute('data-error-summary')), true);
@@ -97,7 +102,6 @@ test('an error is shown by the field and in a summary that takes the focus', asy
   assert.equal(await page.locator('.error-message').count(), 1);
   // A number out of range gets the engine's message.
   const { answers } = scenario('selfcare-mild-pain');
-  await fillAnswer(page, 'km');
   for (let id = await currentItem(page); id !== 'weekly_now'; id = await currentItem(page)) {
     const before = await page.getAttribute('[data-main]', 'data-render');
     await fillAnswer(page, answers[id] ?? true);
@@ -219,9 +223,10 @@ test('Clear my answers and Start again remove everything', async () => {
   await page.waitForSelector('[data-care]');
   await page.click('[data-start-again]');
   await page.waitForSelector('form[data-item-id="units"]');
-  assert.equal(await page.isChecked('input[name=answer][value="0"]'), false);
   await fillAnswer(page, 'km');
   await page.waitForSelector('form[data-item-id="has_pain"]');
+  // The earlier answer to this question is gone (the unit only starts as the clinic's own).
+  assert.equal(await page.locator('input[name=answer]:checked').count(), 0);
   assert.notEqual(await page.evaluate(() => localStorage.getItem('hipcheck.state.v1')), null);
   await page.click('[data-clear]');
   await page.waitForSelector('[data-notice="cleared.title"]');

@@ -37,6 +37,8 @@ for (const [size, viewport] of Object.entries(sizes)) {
       await page.waitForSelector('form[data-item-id="units"]');
       await shot('question');
       await page.click('[data-continue]');
+      await page.waitForSelector('form[data-item-id="has_pain"]');
+      await page.click('[data-continue]');
       await page.waitForSelector('[data-error-summary]');
       await shot('question-error');
       await answerAll(page, answers);

@@ -167,6 +167,10 @@ const ctx = {
   unitLabel(unit) {
     return ctx.labels.units?.[unit] ?? unit;
   },
+  // The answer a question starts with before the runner gives one: the clinic's distance unit.
+  suggested(itemId) {
+    return itemId === bundle.meta?.distanceUnit ? clinic().units : undefined;
+  },
   hasAnswers,
 
   begin() {

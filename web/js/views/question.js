@@ -83,7 +83,7 @@ export function render(ctx, { current, error, draft }) {
   const fieldId = `f-${item.id}`;
   const hintId = item.help ? `${fieldId}-hint` : null;
   const errorId = error ? `${fieldId}-error` : null;
-  const value = draft !== undefined ? draft : current.answer;
+  const value = draft !== undefined ? draft : current.answer ?? ctx.suggested(item.id);
   const caption = current.section?.title;
 
   const form = h('form', {
