@@ -3,27 +3,14 @@
 // and launches Debian's Chromium.
 import { mkdtempSync, readdirSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { serve } from '../../scripts/serve.mjs';
+import { join, relative, resolve, sep } from 'node:path';
 import { makeDist } from '../../scripts/dist/make-dist.mjs';
+import { chromiumArgs, chromiumPath, launch, root, serveFolder } from '../browser.mjs';
 
-export const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export { chromiumArgs, chromiumPath, launch, root };
+
 /** The assembled site the dist is made from ($HIPCHECK_SITE, or build/site from scripts/build). */
 export const site = resolve(root, process.env.HIPCHECK_SITE ?? 'build/site');
-
-export const chromiumArgs = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-export const chromiumPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
 const temps = [];
 export function tempDir(prefix = 'hipcheck-deploy-') {
@@ -41,15 +28,7 @@ export async function buildDist({ from = site, out = join(tempDir(), 'dist'), cl
   return makeDist({ from, out, clinic: clinic ? resolve(root, clinic) : undefined, screenshots, log: () => {} });
 }
 
-export async function startServer(folder) {
-  const server = await serve(folder, 0);
-  const origin = `http://127.0.0.1:${server.address().port}`;
-  return { server, origin, close: () => new Promise((done) => { server.closeAllConnections?.(); server.close(done); }) };
-}
-
-export function launch() {
-  return chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
-}
+export const startServer = serveFolder;
 
 export function listFiles(folder) {
   const out = [];

@@ -1,34 +1,15 @@
 // Shared set-up for the end-to-end tests: the built site on a random port with the production
 // headers, headless Chromium, and a page that records every request and every CSP violation.
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { serve } from '../../scripts/serve.mjs';
+import { join } from 'node:path';
+import { launch, root, serveFolder } from '../browser.mjs';
 
-export const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export { launch, root };
 export const site = join(root, 'build/site');
-
-export const chromiumArgs = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 export async function startServer() {
   if (!existsSync(join(site, 'index.html'))) throw new Error('build/site is missing: run scripts/build first');
-  const server = await serve(site, 0);
-  const origin = `http://127.0.0.1:${server.address().port}`;
-  return { server, origin, close: () => new Promise((done) => { server.closeAllConnections?.(); server.close(done); }) };
-}
-
-export function launch() {
-  return chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: chromiumArgs });
+  return serveFolder(site);
 }
 
 /**

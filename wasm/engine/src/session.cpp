@@ -148,15 +148,22 @@ std::optional<Error> Session::check_value(const Item& item, const json& value) c
   return std::nullopt;
 }
 
-std::optional<Error> Session::answer(const std::string& item_id, const json& value) {
-  const Item* item = content_->item(item_id);
-  if (!item)
+std::optional<Error> Session::find_shown(const std::string& item_id, std::size_t& index) const {
+  if (!content_->item(item_id)) {
     return Error{"answer.item.unknown", "There is no question \"" + item_id + "\".", "/" + item_id};
-  const std::size_t index = content_->item_index.at(item_id);
+  }
+  index = content_->item_index.at(item_id);
   if (!shown(index)) {
     return answer_error("answer.item.hidden", item_id,
                         "This question does not apply to your earlier answers.");
   }
+  return std::nullopt;
+}
+
+std::optional<Error> Session::answer(const std::string& item_id, const json& value) {
+  std::size_t index = 0;
+  if (auto e = find_shown(item_id, index)) return e;
+  const Item* item = &content_->items[index];
   if (json_depth(value) > kMaxDepth)
     return answer_error("answer.type", item_id, "This answer is not of the right kind.");
   if (auto e = check_value(*item, value)) return e;
@@ -182,14 +189,8 @@ std::optional<Error> Session::back() {
 }
 
 std::optional<Error> Session::go_to(const std::string& item_id) {
-  const Item* item = content_->item(item_id);
-  if (!item)
-    return Error{"answer.item.unknown", "There is no question \"" + item_id + "\".", "/" + item_id};
-  const std::size_t index = content_->item_index.at(item_id);
-  if (!shown(index)) {
-    return answer_error("answer.item.hidden", item_id,
-                        "This question does not apply to your earlier answers.");
-  }
+  std::size_t index = 0;
+  if (auto e = find_shown(item_id, index)) return e;
   cursor_ = index;
   return std::nullopt;
 }

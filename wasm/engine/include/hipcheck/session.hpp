@@ -53,6 +53,8 @@ class Session {
 
  private:
   bool shown(std::size_t index) const { return visible_[index]; }
+  // The index of a known, shown item, or answer.item.unknown / answer.item.hidden.
+  std::optional<Error> find_shown(const std::string& item_id, std::size_t& index) const;
   void refresh();  // recomputes data_ and visible_ after the answers change
   void prune();    // drops the answers of hidden items until nothing changes
   std::optional<Error> check_value(const Item& item, const json& value) const;
