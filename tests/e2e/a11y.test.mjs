@@ -2,19 +2,13 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { AxeBuilder } from '@axe-core/playwright';
-import { answerAll, fillAnswer, gotoApp, launch, openPage, openResult, scenario, startServer, waitForRender } from './helpers.mjs';
+import { answerAll, closeSite, fillAnswer, gotoApp, openPage, openResult, openSite, scenario, waitForRender } from './helpers.mjs';
 
 const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 let srv;
 let browser;
-before(async () => {
-  srv = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await srv?.close();
-});
+before(async () => ({ srv, browser } = await openSite()));
+after(() => closeSite({ srv, browser }));
 
 async function axe(page, label) {
   const { violations } = await new AxeBuilder({ page }).withTags(tags).analyze();

@@ -4,20 +4,14 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { gzipSync } from 'node:zlib';
-import { launch, startServer } from './helpers.mjs';
+import { closeSite, openSite } from './helpers.mjs';
 
 const BUDGET_BYTES = 120 * 1024;
 const RUNS = 5;
 let srv;
 let browser;
-before(async () => {
-  srv = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await srv?.close();
-});
+before(async () => ({ srv, browser } = await openSite()));
+after(() => closeSite({ srv, browser }));
 
 async function coldLoad(throttle) {
   const context = await browser.newContext({ viewport: { width: 375, height: 812 } });

@@ -2,20 +2,12 @@
 // share links and clearing. Every test also fails on a CSP violation or a request to another origin.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  answerAll, currentItem, fillAnswer, gotoApp, launch, openPage, scenario, shareFragment, startServer, stateFor, waitForRender,
-} from './helpers.mjs';
+import { answerAll, closeSite, currentItem, fillAnswer, gotoApp, openPage, openSite, scenario, shareFragment, stateFor, waitForRender } from './helpers.mjs';
 
 let srv;
 let browser;
-before(async () => {
-  srv = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await srv?.close();
-});
+before(async () => ({ srv, browser } = await openSite()));
+after(() => closeSite({ srv, browser }));
 
 async function fresh() {
   const opened = await openPage(browser, srv.origin);

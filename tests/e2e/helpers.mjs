@@ -12,6 +12,16 @@ export async function startServer() {
   return serveFolder(site);
 }
 
+/** The built site on a free port and a browser, for one test file: {srv, browser}. */
+export async function openSite() {
+  return { srv: await startServer(), browser: await launch() };
+}
+
+export async function closeSite({ srv, browser }) {
+  await browser?.close();
+  await srv?.close();
+}
+
 /**
  * A fresh context and page that records requests, CSP violations, page errors and console errors.
  * `problems()` lists what went wrong (another origin, a CSP violation, an uncaught error).

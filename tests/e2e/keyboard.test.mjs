@@ -1,18 +1,12 @@
 // A whole questionnaire, the check page and the result with the keyboard only (no mouse, no clicks).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { gotoApp, launch, openPage, scenario, startServer } from './helpers.mjs';
+import { closeSite, gotoApp, openPage, openSite, scenario } from './helpers.mjs';
 
 let srv;
 let browser;
-before(async () => {
-  srv = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await srv?.close();
-});
+before(async () => ({ srv, browser } = await openSite()));
+after(() => closeSite({ srv, browser }));
 
 /** Presses Tab until the focused element matches selector. */
 async function tabTo(page, selector, limit = 80) {

@@ -1,18 +1,12 @@
 // The result prints as a one-to-two page summary on A4 and Letter, without navigation or buttons.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, openResult, scenarios, startServer } from './helpers.mjs';
+import { closeSite, openPage, openResult, openSite, scenarios } from './helpers.mjs';
 
 let srv;
 let browser;
-before(async () => {
-  srv = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await srv?.close();
-});
+before(async () => ({ srv, browser } = await openSite()));
+after(() => closeSite({ srv, browser }));
 
 function pageCount(pdf) {
   return (pdf.toString('latin1').match(/\/Type\s*\/Page(?![a-zA-Z])/g) ?? []).length;
