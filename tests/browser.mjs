@@ -23,6 +23,25 @@ export function launch() {
   return chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
 }
 
+/**
+ * Records what goes wrong on a page: uncaught errors, console errors and Content-Security-Policy
+ * violations (reported from inside the page). Returns the list, filled as things happen.
+ */
+export async function watchProblems(page) {
+  const problems = [];
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+    if (message.text().startsWith('CSP-VIOLATION')) problems.push(message.text());
+  });
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      console.log(`CSP-VIOLATION ${event.violatedDirective} ${event.blockedURI}`);
+    });
+  });
+  return problems;
+}
+
 /** Serves `folder` on 127.0.0.1 at a free port: {server, origin, close()}. */
 export async function serveFolder(folder) {
   const server = await serve(folder, 0);

@@ -5,7 +5,7 @@ import { mkdtempSync, readdirSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
 import { makeDist } from '../../scripts/dist/make-dist.mjs';
-import { chromiumArgs, chromiumPath, launch, root, serveFolder } from '../browser.mjs';
+import { chromiumArgs, chromiumPath, launch, root, serveFolder, watchProblems } from '../browser.mjs';
 
 export { chromiumArgs, chromiumPath, launch, root };
 
@@ -47,18 +47,7 @@ export function listFiles(folder) {
 export async function openPage(browser, options = {}) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...options });
   const page = await context.newPage();
-  const problems = [];
-  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-    if (message.text().startsWith('CSP-VIOLATION')) problems.push(message.text());
-  });
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (event) => {
-      console.log(`CSP-VIOLATION ${event.violatedDirective} ${event.blockedURI}`);
-    });
-  });
-  return { context, page, problems };
+  return { context, page, problems: await watchProblems(page) };
 }
 
 /** Waits until the service worker controls the page and its cache is complete. */

@@ -2,7 +2,7 @@
 // headers, headless Chromium, and a page that records every request and every CSP violation.
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, root, serveFolder } from '../browser.mjs';
+import { launch, root, serveFolder, watchProblems } from '../browser.mjs';
 
 export { launch, root };
 export const site = join(root, 'build/site');
@@ -30,21 +30,10 @@ export async function openPage(browser, origin, { viewport = { width: 1280, heig
   const context = await browser.newContext({ viewport, colorScheme, reducedMotion });
   const page = await context.newPage();
   const requests = [];
-  const violations = [];
-  const errors = [];
   page.on('request', (request) => requests.push(request.url()));
-  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
-    if (message.text().startsWith('CSP-VIOLATION')) violations.push(message.text());
-  });
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (event) => {
-      console.log(`CSP-VIOLATION ${event.violatedDirective} ${event.blockedURI}`);
-    });
-  });
+  const seen = await watchProblems(page);
   const problems = () => {
-    const list = [...violations, ...errors];
+    const list = [...seen];
     for (const url of requests) {
       const u = new URL(url);
       if (u.protocol === 'data:' || u.protocol === 'blob:') continue;
