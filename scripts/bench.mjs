@@ -1,12 +1,13 @@
-// npm run bench: sizes of the wasm module and its glue, and the median time to load the content
-// and run a full questionnaire (every scenario) through the wasm module in node.
+// npm run bench [runs] [--no-lighthouse]: sizes of the wasm module and its glue, the median time to
+// load the content and run a full questionnaire (every scenario) through the wasm module in node, and
+// the Lighthouse performance score of dist/ (median of three runs).
 import { readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { performance } from 'node:perf_hooks';
 
 import { bundle, createEngine, drive, root } from '../tests/wasm/module.mjs';
 
-const runs = Number(process.argv[2] ?? 21);
+const runs = Number(process.argv.slice(2).find((a) => !a.startsWith('--')) ?? 21);
 for (const file of ['build/wasm/hipcheck.wasm', 'build/wasm/hipcheck.mjs', 'build/site/content/en.json']) {
   const data = readFileSync(`${root}${file}`);
   console.log(`${file}: ${data.length} bytes, ${gzipSync(data, { level: 9 }).length} gzip -9`);
@@ -35,3 +36,8 @@ for (let i = 0; i < runs; i++) {
 }
 console.log(`content load: median ${median(loads).toFixed(2)} ms over ${runs} runs`);
 console.log(`full questionnaire (every page, review and result): median ${median(flows).toFixed(2)} ms over ${runs} runs`);
+
+if (!process.argv.includes('--no-lighthouse')) {
+  const { lighthousePerformance } = await import('./bench/lighthouse.mjs');
+  console.log(await lighthousePerformance());
+}
