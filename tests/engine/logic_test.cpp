@@ -312,7 +312,7 @@ TEST_CASE("reduce cannot build an accumulator deeper than the limit", "[logic]")
   const std::string rule = R"({"and":[true,{"reduce":[{"var":"xs"},[{"var":"accumulator"}],0]}]})";
   const Error error = failure(rule, data);
   CHECK(error.id == "logic.too-deep");
-  CHECK(error.path == "/and/1");
+  CHECK(error.path == "/and/1/reduce/1");  // the array that would be one level too deep
 }
 
 TEST_CASE("an operation that cannot be evaluated is a malformed rule", "[logic]") {
@@ -363,4 +363,140 @@ TEST_CASE("variables lists literal var names by first segment in order of appear
         std::vector<std::string>{"b", "a", "d", "e", "f", "g", "items", "xs", "start", "1"});
   CHECK(logic::variables(parse(R"({"missing":"solo"})")) == std::vector<std::string>{"solo"});
   CHECK(logic::variables(parse("42")).empty());
+}
+
+// ---- The work budget: no rule runs for long or builds a huge value, whatever the data ----
+
+namespace {
+
+// {"xs": [0, 1, …, count - 1]}
+std::string numbers(std::size_t count) {
+  std::string data = R"({"xs":[)";
+  for (std::size_t i = 0; i < count; ++i) data += (i ? "," : "") + std::to_string(i);
+  return data + "]}";
+}
+
+// A literal list of count numbers.
+std::string list(std::size_t count) {
+  std::string text = "[";
+  for (std::size_t i = 0; i < count; ++i) text += (i ? "," : "") + std::to_string(i % 10);
+  return text + "]";
+}
+
+// A rule whose error must be the budget's, at path.
+void over_budget(const std::string& rule, const std::string& data, const std::string& path) {
+  INFO("rule " << rule.substr(0, 300));
+  const logic::Outcome outcome = logic::apply(parse(rule), parse(data));
+  REQUIRE_FALSE(outcome.ok);
+  CHECK(outcome.value.is_null());
+  CHECK(outcome.error.id == "logic.budget");
+  CHECK(outcome.error.path == path);
+  CHECK_THAT(outcome.error.message, Catch::Contains(path.empty() ? "top of the rule" : path));
+  CHECK(outcome.work <= logic::kMaxWork);
+}
+
+}  // namespace
+
+TEST_CASE("a reduce that doubles its accumulator runs out of budget", "[logic][budget]") {
+  const std::string data = numbers(30);
+  // The issue's rule: each step merges the accumulator with itself (2^30 items at the end).
+  over_budget(
+      R"({"reduce":[{"var":"xs"},{"merge":[{"var":"accumulator"},{"var":"accumulator"}]},[1]]})",
+      data, "/reduce/1");
+  // The same with strings, and with a tree of arrays (depth 30, 2^30 leaves).
+  over_budget(
+      R"({"reduce":[{"var":"xs"},{"cat":[{"var":"accumulator"},{"var":"accumulator"}]},"ab"]})",
+      data, "/reduce/1");
+  over_budget(R"({"reduce":[{"var":"xs"},[{"var":"accumulator"},{"var":"accumulator"}],1]})", data,
+              "/reduce/1");
+  // Inside a calculation's usual wrapping, the path still points at the operation.
+  over_budget(
+      R"({"if":[true,{"+":[1,{"reduce":[{"var":"xs"},{"merge":[{"var":"accumulator"},{"var":"accumulator"}]},[1]]}]}]})",
+      data, "/if/1/+/1/reduce/1");
+}
+
+TEST_CASE("nested maps over long lists run out of budget", "[logic][budget]") {
+  // 40^5 evaluations of the innermost rule, with nothing large built: the work runs out.
+  std::string rule = "0";
+  for (int level = 0; level < 5; ++level) rule = R"({"some":[)" + list(40) + "," + rule + "]}";
+  const logic::Outcome outcome = logic::apply(parse(rule), json());
+  REQUIRE_FALSE(outcome.ok);
+  CHECK(outcome.error.id == "logic.budget");
+  CHECK_THAT(outcome.error.path, Catch::StartsWith("/some/1/some/1/some/1"));
+  CHECK(outcome.work == logic::kMaxWork);
+
+  // A 4 KB rule of nested maps: each level makes a list of lists.
+  std::string maps = R"({"var":""})";
+  for (int level = 0; level < 5; ++level) maps = R"({"map":[)" + list(150) + "," + maps + "]}";
+  INFO("rule of " << maps.size() << " bytes");
+  const logic::Outcome built = logic::apply(parse(maps), json());
+  REQUIRE_FALSE(built.ok);
+  CHECK(built.error.id == "logic.budget");
+  CHECK_THAT(built.error.path, Catch::StartsWith("/map/1"));
+}
+
+TEST_CASE("a value larger than the limit is refused, whether read, copied or built",
+          "[logic][budget]") {
+  const std::size_t over = logic::kMaxValueSize + 1;
+  // Read from the data.
+  over_budget(R"({"and":[true,{"var":"xs"}]})", numbers(over), "/and/1");
+  CHECK(eval(R"({"var":"xs.3"})", numbers(over)) == "3");  // a small part of it is fine
+  // A string built by cat or by a list of lists.
+  over_budget(R"({"cat":[{"var":"s"},{"var":"s"}]})",
+              R"({"s":")" + std::string(logic::kMaxValueSize / 2 + 1, 'a') + R"("})", "");
+  over_budget(R"({"map":[{"var":"xs"},[1,2]]})", numbers(logic::kMaxValueSize / 3 + 1), "");
+}
+
+TEST_CASE("the work a rule used is reported, and a shared budget is drawn down",
+          "[logic][budget]") {
+  const json rule =
+      parse(R"({"reduce":[{"var":"xs"},{"+":[{"var":"current"},{"var":"accumulator"}]},0]})");
+  const json data = parse(numbers(1000));
+  const logic::Outcome outcome = logic::apply(rule, data);
+  REQUIRE(outcome.ok);
+  CHECK(outcome.value == 499500);
+  // Linear in the items: the accumulator is never measured again.
+  const logic::Outcome twice = logic::apply(rule, parse(numbers(2000)));
+  REQUIRE(twice.ok);
+  CHECK(outcome.work > 1000);
+  CHECK(twice.work <= 2 * outcome.work);
+
+  logic::Budget budget;
+  const logic::Outcome first = logic::apply(rule, data, budget);
+  REQUIRE(first.ok);
+  CHECK(budget.work == logic::kMaxWork - first.work);
+  CHECK(first.work == outcome.work);
+
+  logic::Budget small{first.work - 1};
+  const logic::Outcome short_of_one = logic::apply(rule, data, small);
+  REQUIRE_FALSE(short_of_one.ok);
+  CHECK(short_of_one.error.id == "logic.budget");
+  CHECK(small.work == 0);
+  logic::Budget exact{first.work};
+  CHECK(logic::apply(rule, data, exact).ok);
+  CHECK(exact.work == 0);
+}
+
+TEST_CASE("ordinary rules are far within the budget", "[logic][budget]") {
+  const std::string data = R"({"xs":[1,2,3,4],"people":[{"age":30},{"age":12}],"s":"jsonlogic"})";
+  for (
+      const char* rule : {
+          R"({"map":[{"var":"xs"},{"*":[{"var":""},10]}]})",
+          R"({"filter":[{"var":"people"},{">=":[{"var":"age"},18]}]})",
+          R"({"reduce":[{"var":"xs"},{"merge":[{"var":"accumulator"},[{"var":"current"}]]},[]]})",
+          R"({"if":[{"in":["logic",{"var":"s"}]},{"cat":["yes ",{"substr":[{"var":"s"},4]}]},"no"]})",
+      }) {
+    INFO(rule);
+    const logic::Outcome outcome = logic::apply(parse(rule), parse(data));
+    REQUIRE(outcome.ok);
+    CHECK(outcome.work < 200);
+  }
+}
+
+TEST_CASE("in finds long substrings too", "[logic]") {
+  const std::string needle = "abababababababababababac";  // longer than the quick search takes
+  CHECK(eval(R"({"in":[")" + needle + R"(","xx)" + "abababababababababababab" + needle +
+             R"("]})") == "true");
+  CHECK(eval(R"({"in":[")" + needle + R"(","ababababababababababababababababababab"]})") ==
+        "false");
 }

@@ -19,6 +19,7 @@ namespace {
 constexpr const char* kUnknown = "logic.op.unknown";
 constexpr const char* kTooDeep = "logic.too-deep";
 constexpr const char* kMalformed = "logic.rule.malformed";
+constexpr const char* kBudget = "logic.budget";
 constexpr const char* kNoFactors = "\"*\" needs at least one operand";
 constexpr const char* kNoNameList = "\"missing_some\" needs names as its second operand";
 
@@ -256,18 +257,125 @@ bool less(const json* a, const json* b, bool or_equal) {
 
 // ---- Evaluation ----
 
+// Where an operation is in the rule: a chain of tokens on the stack, spelled out as a JSON pointer
+// only for an error (building every operand's path as text would cost more than evaluating it).
+struct Path {
+  const Path* parent = nullptr;      // nullptr for the rule itself
+  const std::string* key = nullptr;  // an operator's name, or nullptr for an index
+  std::size_t index = 0;
+};
+
+std::string text(const Path& path) {
+  std::vector<const Path*> chain;
+  for (const Path* at = &path; at->parent != nullptr; at = at->parent) chain.push_back(at);
+  std::string out;
+  for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
+    out = (*it)->key != nullptr ? pointer(out, *(*it)->key) : pointer(out, (*it)->index);
+  }
+  return out;
+}
+
+// How big a value is: its nesting depth (a scalar is 0) and its cells, one per JSON value and one
+// per character of its strings and object keys.
+struct Size {
+  std::size_t depth = 0;
+  std::size_t cells = 1;
+};
+
+// A value with its size, known without measuring it again.
+struct Val {
+  json value;
+  Size size;
+};
+
+// Measures a value without recursion, giving up as soon as it has more cells than limit (the
+// cells returned are then more than limit, and the depth is what was seen so far).
+Size measure(const json& value, std::size_t limit) {
+  Size out{0, 1};
+  std::vector<std::pair<const json*, std::size_t>> todo;  // arrays and objects, with their level
+  const auto visit = [&](const json& v, std::size_t depth) {
+    if (v.is_string()) out.cells += str(v).size();
+    if (v.is_structured() && !v.empty()) todo.emplace_back(&v, depth);
+    if (v.is_structured()) out.depth = std::max(out.depth, depth + 1);
+  };
+  visit(value, 0);
+  while (!todo.empty() && out.cells <= limit) {
+    const auto [node, depth] = todo.back();
+    todo.pop_back();
+    for (auto it = node->begin(); it != node->end() && out.cells <= limit; ++it) {
+      out.cells += 1 + (node->is_object() ? it.key().size() : 0);
+      visit(it.value(), depth + 1);
+    }
+  }
+  return out;
+}
+
 using Args = std::vector<json>;
 
 // Stops at the first error; evaluation after that returns null at once.
 struct Run {
+  std::size_t left;  // work left in the budget
+  std::size_t used = 0;
   bool failed = false;
   Error error;
 
-  json eval(const json& rule, const json& data, const std::string& path);
+  explicit Run(std::size_t work) : left(work) {}
+
+  Val eval(const json& rule, const json& data, const Path& at);
+
   json fail(Error problem) {
     if (!failed) error = std::move(problem);
     failed = true;
     return nullptr;
+  }
+
+  // Takes work from the budget; false (and failed) when there is not that much left.
+  bool spend(std::size_t work, const Path& at) {
+    if (failed) return false;
+    if (work > left) {
+      used += left;
+      left = 0;
+      fail({kBudget,
+            "evaluating the rule needs more work than its budget allows (" +
+                std::to_string(kMaxWork) + " units for one rule)" + where(text(at)),
+            text(at)});
+      return false;
+    }
+    left -= work;
+    used += work;
+    return true;
+  }
+
+  // Whether a value of this size may exist: no deeper than kMaxDepth, no larger than
+  // kMaxValueSize; false (and failed) otherwise.
+  bool admit(const Size& size, const Path& at) {
+    if (failed) return false;
+    if (size.depth > kMaxDepth) {
+      fail(too_deep("a value built by the rule", text(at)));
+      return false;
+    }
+    if (size.cells > kMaxValueSize) {
+      fail({kBudget,
+            "a value built by the rule is larger than the limit of " +
+                std::to_string(kMaxValueSize) + " values and characters" + where(text(at)),
+            text(at)});
+      return false;
+    }
+    return true;
+  }
+
+  // Adds an item of this size to an array of size into, paying one unit for it.
+  bool grow(Size& into, const Size& item, const Path& at) {
+    into.depth = std::max(into.depth, item.depth + 1);
+    into.cells += item.cells;
+    return spend(1, at) && admit(into, at);
+  }
+
+  // A copy of a value the rule did not build (from the data or the rule), paid for by its size.
+  Val copy(const json& value, const Path& at) {
+    const Size size = measure(value, std::min(left, kMaxValueSize));
+    if (!spend(size.cells, at) || !admit(size, at)) return {};
+    return {value, size};
   }
 };
 
@@ -276,18 +384,42 @@ struct Call {
   Run& run;
   const json& operands;  // an array of operands, or the only one
   const json& data;
-  const std::string& at;  // the operation's path: its errors point there
-  std::string base;       // at + "/" + operator: its operands' paths start there
-  Args args;              // the operands' values, for eager operations
+  const Path& at;           // the operation's path: its errors point there
+  Path base;                // at + "/" + operator: its operands' paths start there
+  Args args;                // the operands' values, for eager operations
+  std::vector<Size> sizes;  // and their sizes
+  bool sized = false;       // the operation has set size (else its result is measured)
+  Size size;
 
-  std::size_t size() const { return operands.is_array() ? operands.size() : 1; }
+  std::size_t count() const { return operands.is_array() ? operands.size() : 1; }
   const json* arg(std::size_t i) const { return i < args.size() ? &args[i] : nullptr; }
-  json eval(std::size_t i) { return eval(i, data); }
-  json eval(std::size_t i, const json& scope) {
-    if (!operands.is_array()) return i == 0 ? run.eval(operands, scope, base) : json();
-    return i < operands.size() ? run.eval(operands[i], scope, pointer(base, i)) : json();
+  Val eval(std::size_t i) { return eval(i, data); }
+  Val eval(std::size_t i, const json& scope) {
+    if (!operands.is_array()) return i == 0 ? run.eval(operands, scope, base) : Val{};
+    if (i >= operands.size()) return {};
+    const Path path{&base, nullptr, i};
+    return run.eval(operands[i], scope, path);
   }
-  json fail(const char* message) { return run.fail({kMalformed, message + where(at), at}); }
+  // Returns a value whose size is known: an operand's, or one the operation computed.
+  json pass(Val v) {
+    sized = true;
+    size = v.size;
+    return std::move(v.value);
+  }
+  json pass_arg(std::size_t i) {
+    if (i >= args.size()) return nullptr;
+    return pass({std::move(args[i]), sizes[i]});
+  }
+  // A string the operation built, paid for by its length.
+  json built(std::string s) {
+    const Size measured{0, 1 + s.size()};
+    if (!run.spend(s.size(), at) || !run.admit(measured, at)) return nullptr;
+    return pass({std::move(s), measured});
+  }
+  json fail(const char* message) {
+    const std::string path = text(at);
+    return run.fail({kMalformed, message + where(path), path});
+  }
 };
 
 // The member or array element named key ("0", "1", … for arrays), or nullptr.
@@ -360,21 +492,23 @@ json missing_some(Call& c) {
 // if / ?: — condition, value pairs, then an optional value for when no condition holds.
 json choose(Call& c) {
   std::size_t i = 0;
-  for (; i + 1 < c.size(); i += 2) {
-    if (truthy(c.eval(i))) return c.eval(i + 1);
+  for (; i + 1 < c.count(); i += 2) {
+    if (truthy(c.eval(i).value)) return c.pass(c.eval(i + 1));
+    if (c.run.failed) return nullptr;
   }
-  return i < c.size() ? c.eval(i) : json();
+  return i < c.count() ? c.pass(c.eval(i)) : json();
 }
 
 // and stops at the first falsy operand, or at the first truthy one; both return where they stop.
 template <bool kStopAt>
 json junction(Call& c) {
-  json last;
-  for (std::size_t i = 0; i < c.size(); ++i) {
+  Val last;
+  for (std::size_t i = 0; i < c.count(); ++i) {
     last = c.eval(i);
-    if (truthy(last) == kStopAt) break;
+    if (c.run.failed) return nullptr;
+    if (truthy(last.value) == kStopAt) break;
   }
-  return last;
+  return c.pass(std::move(last));
 }
 
 template <bool kOrEqual>
@@ -394,69 +528,106 @@ json extreme(Call& c) {
   return number(best);
 }
 
-json filter(Call& c) {
-  const json items = c.eval(0);
-  json out = json::array();
-  if (!items.is_array()) return out;
-  for (const json& item : items) {
-    if (truthy(c.eval(1, item))) out.push_back(item);
+// The items of operand 0 for which operand 1 is truthy. The items are moved, not copied, so the
+// result is no larger than operand 0's value.
+Val kept(Call& c) {
+  Val items = c.eval(0);
+  Val out{json::array(), {1, 1}};
+  if (c.run.failed || !items.value.is_array()) return out;
+  out.size = {std::max<std::size_t>(items.size.depth, 1), items.size.cells};
+  for (json& item : items.value) {
+    const bool keep = truthy(c.eval(1, item).value);
+    if (c.run.failed) return {};
+    if (keep) out.value.push_back(std::move(item));
   }
   return out;
 }
 
 json map(Call& c) {
-  const json items = c.eval(0);
-  json out = json::array();
-  if (!items.is_array()) return out;
-  for (const json& item : items) out.push_back(c.eval(1, item));
-  return out;
-}
-
-json reduce(Call& c) {
-  const json items = c.eval(0);
-  json accumulator = c.eval(2);
-  if (!items.is_array()) return accumulator;
-  for (const json& item : items) {
-    json scope = json::object();
-    scope["current"] = item;
-    scope["accumulator"] = std::move(accumulator);
-    accumulator = c.eval(1, scope);
-    if (accumulator.is_structured() && json_depth(accumulator) > kMaxDepth) {
-      return c.run.fail(too_deep("the reduce accumulator", c.at));
+  const Val items = c.eval(0);
+  Val out{json::array(), {1, 1}};
+  if (c.run.failed) return nullptr;
+  if (items.value.is_array()) {
+    for (const json& item : items.value) {
+      Val result = c.eval(1, item);
+      if (c.run.failed || !c.run.grow(out.size, result.size, c.at)) return nullptr;
+      out.value.push_back(std::move(result.value));
     }
   }
-  return accumulator;
+  return c.pass(std::move(out));
+}
+
+// The accumulator's size comes back with each step's value: it is never measured again.
+json reduce(Call& c) {
+  Val items = c.eval(0);
+  Val accumulator = c.eval(2);
+  if (c.run.failed) return nullptr;
+  if (items.value.is_array()) {
+    for (json& item : items.value) {
+      json scope = json::object();
+      scope["current"] = std::move(item);
+      scope["accumulator"] = std::move(accumulator.value);
+      accumulator = c.eval(1, scope);
+      if (c.run.failed) return nullptr;
+    }
+  }
+  return c.pass(std::move(accumulator));
 }
 
 json all(Call& c) {
-  const json items = c.eval(0);
-  if (!items.is_array() || items.empty()) return false;
-  for (const json& item : items) {
-    if (!truthy(c.eval(1, item))) return false;
+  const Val items = c.eval(0);
+  if (c.run.failed || !items.value.is_array() || items.value.empty()) return false;
+  for (const json& item : items.value) {
+    const bool holds = truthy(c.eval(1, item).value);
+    if (c.run.failed || !holds) return false;
   }
   return true;
+}
+
+// Whether needle occurs in haystack, in time linear in their lengths (Knuth–Morris–Pratt).
+bool contains(const std::string& haystack, const std::string& needle) {
+  if (needle.size() <= 16) return haystack.find(needle) != std::string::npos;
+  std::vector<std::size_t> border(needle.size(), 0);
+  for (std::size_t i = 1, k = 0; i < needle.size(); ++i) {
+    while (k > 0 && needle[i] != needle[k]) k = border[k - 1];
+    if (needle[i] == needle[k]) ++k;
+    border[i] = k;
+  }
+  for (std::size_t i = 0, k = 0; i < haystack.size(); ++i) {
+    while (k > 0 && haystack[i] != needle[k]) k = border[k - 1];
+    if (haystack[i] == needle[k]) ++k;
+    if (k == needle.size()) return true;
+  }
+  return false;
 }
 
 json in(Call& c) {
   const json* within = c.arg(1);
   if (kind(within) == Kind::kString) {
-    return !str(*within).empty() && str(*within).find(js_string(c.arg(0))) != std::string::npos;
+    return !str(*within).empty() && contains(str(*within), js_string(c.arg(0)));
   }
   if (within == nullptr || !within->is_array()) return false;
   return std::any_of(within->begin(), within->end(),
                      [&](const json& item) { return strict_equal(c.arg(0), &item); });
 }
 
+// Flattens one level: an array operand's items (moved, paid one unit each), any other operand as
+// it is.
 json merge(Call& c) {
-  json out = json::array();
-  for (const json& a : c.args) {
+  Val out{json::array(), {1, 1}};
+  for (std::size_t i = 0; i < c.args.size(); ++i) {
+    json& a = c.args[i];
     if (!a.is_array()) {
-      out.push_back(a);
+      if (!c.run.grow(out.size, c.sizes[i], c.at)) return nullptr;
+      out.value.push_back(std::move(a));
       continue;
     }
-    for (const json& item : a) out.push_back(item);
+    out.size.depth = std::max(out.size.depth, c.sizes[i].depth);
+    out.size.cells += c.sizes[i].cells;
+    if (!c.run.spend(a.size(), c.at) || !c.run.admit(out.size, c.at)) return nullptr;
+    for (json& item : a) out.value.push_back(std::move(item));
   }
-  return out;
+  return c.pass(std::move(out));
 }
 
 // String.prototype.substr over characters (code points); a negative length drops characters from
@@ -481,13 +652,15 @@ json substr(Call& c) {
   }
   count = std::clamp(count, 0.0, size - from);
   const std::size_t first = starts[static_cast<std::size_t>(from)];
-  return s.substr(first, starts[static_cast<std::size_t>(from + count)] - first);
+  return c.built(s.substr(first, starts[static_cast<std::size_t>(from + count)] - first));
 }
 
 // How an operation takes its operands: all evaluated first; evaluated by the operation as it goes;
 // or, for map and the like, operand 1 is applied to each item of operand 0 instead of the data.
 enum class Mode { kEager, kLazy, kPerItem };
 
+// An operation returns its value; one that returns a value it did not measure as it built it
+// (an operand, an array, a string) says its size with Call::pass, or it is measured and paid for.
 using Fn = json (*)(Call&);
 using Checker = const char* (*)(const json& operands);  // a problem visible without evaluating
 
@@ -502,7 +675,8 @@ const Op kOps[] = {
     {"var", Mode::kEager,
      [](Call& c) -> json {
        const json* found = resolve(c.data, c.arg(0));
-       return found != nullptr ? *found : c.args.size() > 1 ? c.args[1] : json();
+       if (found != nullptr) return c.pass(c.run.copy(*found, c.at));
+       return c.pass_arg(1);
      }},
     {"missing", Mode::kEager,
      [](Call& c) {
@@ -542,7 +716,7 @@ const Op kOps[] = {
      }},
     {"*", Mode::kEager,  // as json-logic-js does, a single operand comes back as it is
      [](Call& c) {
-       if (c.args.size() < 2) return c.args.empty() ? c.fail(kNoFactors) : c.args[0];
+       if (c.args.size() < 2) return c.args.empty() ? c.fail(kNoFactors) : c.pass_arg(0);
        double product = 1;
        for (const json& a : c.args) product *= parse_float(&a);
        return number(product);
@@ -554,16 +728,16 @@ const Op kOps[] = {
     {"%", Mode::kEager,
      [](Call& c) { return number(std::fmod(js_number(c.arg(0)), js_number(c.arg(1)))); }},
     {"map", Mode::kPerItem, map},
-    {"filter", Mode::kPerItem, filter},
+    {"filter", Mode::kPerItem, [](Call& c) { return c.pass(kept(c)); }},
     {"reduce", Mode::kPerItem, reduce},
     {"all", Mode::kPerItem, all},
-    {"none", Mode::kPerItem, [](Call& c) -> json { return filter(c).empty(); }},
-    {"some", Mode::kPerItem, [](Call& c) -> json { return !filter(c).empty(); }},
+    {"none", Mode::kPerItem, [](Call& c) -> json { return kept(c).value.empty(); }},
+    {"some", Mode::kPerItem, [](Call& c) -> json { return !kept(c).value.empty(); }},
     {"merge", Mode::kEager, merge},
     {"in", Mode::kEager, in},
-    {"cat", Mode::kEager, [](Call& c) -> json { return join(c.args, ""); }},
+    {"cat", Mode::kEager, [](Call& c) { return c.built(join(c.args, "")); }},
     {"substr", Mode::kEager, substr},
-    {"log", Mode::kEager, [](Call& c) { return c.args.empty() ? json() : c.args[0]; }},
+    {"log", Mode::kEager, [](Call& c) { return c.pass_arg(0); }},
 };
 
 const Op* find_op(std::string_view name) {
@@ -577,25 +751,44 @@ Error unknown(const std::string& name, const std::string& path) {
   return {kUnknown, "unknown operator \"" + name + "\"" + where(path), path};
 }
 
-json Run::eval(const json& rule, const json& data, const std::string& path) {
-  if (failed) return nullptr;
+// Every step costs one unit; every value it gives has a known size, within the limits.
+Val Run::eval(const json& rule, const json& data, const Path& at) {
+  if (!spend(1, at)) return {};
   if (rule.is_array()) {
-    json out = json::array();
+    Val out{json::array(), {1, 1}};
     for (std::size_t i = 0; i < rule.size(); ++i) {
-      out.push_back(eval(rule[i], data, pointer(path, i)));
+      const Path path{&at, nullptr, i};
+      Val item = eval(rule[i], data, path);
+      if (failed || !grow(out.size, item.size, at)) return {};
+      out.value.push_back(std::move(item.value));
     }
     return out;
   }
-  if (!is_operation(rule)) return rule;
+  if (!is_operation(rule)) return copy(rule, at);
   const auto entry = rule.begin();
   const Op* op = find_op(entry.key());
-  if (op == nullptr) return fail(unknown(entry.key(), path));
-  Call call{*this, entry.value(), data, path, pointer(path, entry.key()), {}};
-  if (op->mode == Mode::kEager) {
-    for (std::size_t i = 0; i < call.size(); ++i) call.args.push_back(call.eval(i));
-    if (failed) return nullptr;
+  if (op == nullptr) {
+    fail(unknown(entry.key(), text(at)));
+    return {};
   }
-  return op->fn(call);
+  Call call{*this, entry.value(), data, at, Path{&at, &entry.key(), 0}, {}, {}, false, {}};
+  if (op->mode == Mode::kEager) {
+    call.args.reserve(call.count());
+    call.sizes.reserve(call.count());
+    for (std::size_t i = 0; i < call.count(); ++i) {
+      Val v = call.eval(i);
+      if (failed) return {};
+      call.args.push_back(std::move(v.value));
+      call.sizes.push_back(v.size);
+    }
+  }
+  json value = op->fn(call);
+  if (failed) return {};
+  if (call.sized) return {std::move(value), call.size};
+  if (!value.is_structured() && !value.is_string()) return {std::move(value), {}};
+  const Size size = measure(value, std::min(left, kMaxValueSize));
+  if (!spend(size.cells, at) || !admit(size, at)) return {};
+  return {std::move(value), size};
 }
 
 // JSON has no NaN or Infinity: they become null once evaluation is over, as in JSON.stringify.
@@ -668,17 +861,23 @@ bool truthy(const json& value) {
 }
 
 Outcome apply(const json& rule, const json& data) {
-  Run run;
-  json value;
+  Budget budget;
+  return apply(rule, data, budget);
+}
+
+Outcome apply(const json& rule, const json& data, Budget& budget) {
+  Run run(budget.work);
+  Val value;
   if (json_depth(rule) > kMaxDepth) {
     run.fail(too_deep("the rule", ""));
   } else if (json_depth(data) > kMaxDepth) {
     run.fail(too_deep("the data", ""));
   } else {
-    value = run.eval(rule, data, "");
+    value = run.eval(rule, data, Path{});
   }
-  if (run.failed) return Outcome{nullptr, false, run.error};
-  return Outcome{finite(std::move(value)), true, {}};
+  budget.work = run.left;
+  if (run.failed) return Outcome{nullptr, false, run.error, run.used};
+  return Outcome{finite(std::move(value.value)), true, {}, run.used};
 }
 
 std::vector<Error> check(const json& rule) {

@@ -1,6 +1,7 @@
 // JsonLogic (jsonlogic.com): every operation, with JavaScript's truthiness and loose equality.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -8,15 +9,34 @@
 
 namespace hipcheck::logic {
 
+// Every evaluation has a budget of work, so that no rule runs for long or builds a huge value,
+// whatever its data: each operation and each value visited costs one unit, and each value read
+// from the data, copied from the rule or built costs its size (one unit per JSON value and per
+// character of its strings and keys). No single value may be larger than kMaxValueSize. Running
+// out is the error logic.budget, whose path points at the operation that ran out.
+constexpr std::size_t kMaxWork = 200000;
+constexpr std::size_t kMaxValueSize = 20000;
+
+// The work left to evaluations that share it: one rule, or every rule evaluated for one answer.
+struct Budget {
+  std::size_t work = kMaxWork;
+};
+
 struct Outcome {
   json value;  // the rule's result when ok
   bool ok = true;
-  Error error;  // when !ok: logic.op.unknown, logic.too-deep, logic.rule.malformed, …
+  Error error;  // when !ok: logic.op.unknown, logic.too-deep, logic.rule.malformed, logic.budget
+  std::size_t work = 0;  // the work the evaluation used (up to the failure, when it failed)
 };
 
-// Evaluates rule against data. Never throws or aborts; an unknown operator, a malformed rule or a
-// rule nested deeper than kMaxDepth is an error whose path points into the rule.
+// Evaluates rule against data with a budget of its own (Budget{}). Never throws or aborts; an
+// unknown operator, a malformed rule, a rule nested deeper than kMaxDepth, a value built deeper
+// than kMaxDepth or an evaluation over budget is an error whose path points into the rule.
 Outcome apply(const json& rule, const json& data);
+
+// The same, drawing on budget: what the evaluation used is taken from budget.work (all of it when
+// it ran out), so several evaluations can share one budget.
+Outcome apply(const json& rule, const json& data, Budget& budget);
 
 // Checks a rule without evaluating it: every operator known, operands well formed, depth bounded.
 // Returns the problems found (empty when the rule is sound). Paths are relative to the rule ("" is
