@@ -11,14 +11,13 @@ namespace {
 
 json result_for(const json& answers) {
   Session s(fixture::content());
-  for (const auto& [id, value] : fixture::in_order(s.content(), answers))
-    REQUIRE_FALSE(s.answer(id, value));
+  fixture::walk(s, answers);
   return hipcheck::assess(s);
 }
 
 json base(const json& changes) {
-  json a = {{"units", "km"},       {"fall", false},    {"night_pain", false}, {"has_pain", false},
-            {"lesson_ball", true}, {"weekly_now", 20}, {"weekly_before", 20}, {"longest", 8}};
+  json a = {{"units", "km"},    {"fall", false},       {"night_pain", false}, {"has_pain", false},
+            {"weekly_now", 20}, {"weekly_before", 20}, {"longest", 8}};
   if (changes.is_object()) a.update(changes);  // base({}) passes null
   return a;
 }
@@ -42,7 +41,6 @@ TEST_CASE("the most urgent red flag sets the care level, and every flag is liste
                              {"where", {"front"}},
                              {"how_bad", 8},
                              {"ostrc_part", 25},
-                             {"lesson_ball", true},
                              {"weekly_now", 20},
                              {"weekly_before", 20},
                              {"longest", 8}});
@@ -106,55 +104,148 @@ TEST_CASE("tips that apply are ranked by priority plus their cause's score", "[r
 }
 
 TEST_CASE("a missing value in a 'because' text reads as not given", "[result][tips]") {
-  json a = {{"units", "km"}, {"fall", false}, {"night_pain", false}, {"has_pain", true}};
-  Session s(fixture::content());
-  for (const auto& [id, value] : fixture::in_order(s.content(), a))
-    REQUIRE_FALSE(s.answer(id, value));
-  const json r = hipcheck::assess(s);
+  const json r =
+      result_for({{"units", "km"}, {"fall", false}, {"night_pain", false}, {"has_pain", true}});
   CHECK(r["complete"] == false);
   CHECK(r["tips"][0]["because"] == "You said you have pain (not given).");
 }
 
-TEST_CASE("the plan rises by at most 10 % a week and caps the longest run", "[result][plan]") {
+namespace {
+
+// Every week of a plan: a whole or half unit, never above the base week, rising by at most 10 %
+// a week; the long run never above the base long run and never more than 10 % over the longest of
+// the four weeks before.
+void check_plan_rules(const json& plan, double base, double long_base) {
+  double last = 0;
+  std::vector<double> longs = {long_base};
+  for (const auto& w : plan["weeks"]) {
+    const double d = w["distance"].get<double>();
+    INFO("week " << w["week"]);
+    CHECK(d * 2 == std::floor(d * 2));
+    CHECK(d <= base);
+    if (last > 0) CHECK(d <= last * 1.1 + 1e-9);
+    last = d;
+    if (w["longestRun"].is_null()) continue;
+    const double l = w["longestRun"].get<double>();
+    CHECK(l * 2 == std::floor(l * 2));
+    CHECK(l <= long_base);
+    const auto from = longs.size() > 4 ? longs.end() - 4 : longs.begin();
+    CHECK(l <= *std::max_element(from, longs.end()) * 1.1 + 1e-9);
+    longs.push_back(l);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("without pain the plan holds the base week and long run", "[result][plan]") {
   const json r = result_for(base({{"weekly_now", 20}, {"longest", 8}}));
   const json& plan = r["plan"];
   REQUIRE(plan.is_object());
   CHECK(plan["unit"] == "km");
   CHECK(plan["start"] == 20.0);
-  CHECK(plan["target"].is_null());
+  CHECK(plan["target"] == 20.0);
+  CHECK(plan["walkRun"].is_null());
   const json& weeks = plan["weeks"];
   REQUIRE(weeks.size() == 6);
-  // The longest run keeps its share of the week (8 of 20 km) and rises no faster than 10 %.
-  CHECK(weeks[0] == json({{"week", 1}, {"distance", 20.0}, {"longestRun", 8.0}}));
-  CHECK(weeks[1] == json({{"week", 2}, {"distance", 22.0}, {"longestRun", 8.8}}));
-  CHECK(weeks[2] == json({{"week", 3}, {"distance", 24.2}, {"longestRun", 9.6}}));
-  for (std::size_t i = 1; i < weeks.size(); ++i) {
-    CHECK(weeks[i]["distance"].get<double>() <=
-          weeks[i - 1]["distance"].get<double>() * 1.1 + 1e-9);
-    CHECK(weeks[i]["longestRun"].get<double>() <=
-          weeks[i - 1]["longestRun"].get<double>() * 1.1 + 1e-9);
-  }
+  CHECK(weeks[0] ==
+        json({{"week", 1}, {"distance", 20.0}, {"longestRun", 8.0}, {"walkRun", false}}));
+  CHECK(weeks[5] ==
+        json({{"week", 6}, {"distance", 20.0}, {"longestRun", 8.0}, {"walkRun", false}}));
+  check_plan_rules(plan, 20, 8);
 }
 
-TEST_CASE("after a cut-back the plan climbs back to the old weekly distance and no further",
+TEST_CASE("after a jump the plan starts from the week before it and never goes above it",
           "[result][plan]") {
+  // 25 km four weeks ago, 40 now: the base is 25 (plan_base, a calculation), halved with pain.
+  const json r = result_for({{"units", "km"},
+                             {"fall", false},
+                             {"night_pain", false},
+                             {"has_pain", true},
+                             {"where", {"side"}},
+                             {"how_bad", 3},
+                             {"ostrc_part", 8},
+                             {"weekly_now", 40},
+                             {"weekly_before", 25},
+                             {"longest", 15}});
+  const json& plan = r["plan"];
+  REQUIRE(plan.is_object());
+  CHECK(plan["start"] == 12.5);
+  CHECK(plan["target"] == 25.0);
+  std::vector<double> d;
+  for (const auto& w : plan["weeks"]) d.push_back(w["distance"].get<double>());
+  CHECK(d == std::vector<double>{12.5, 13.5, 14.5, 15.5, 17, 18.5});
+  check_plan_rules(plan, 25, 15);
+}
+
+TEST_CASE("a plan climbs back to the base week in halves and stays there", "[result][plan]") {
   const json p = hipcheck::plan_weeks(30, json(12), 0.5, 10, 0.1, 0.1);
   CHECK(p["start"] == 15.0);
   CHECK(p["target"] == 30.0);
-  std::vector<double> d;
-  for (const auto& w : p["weeks"]) d.push_back(w["distance"].get<double>());
-  CHECK(d == std::vector<double>{15, 16.5, 18.1, 19.9, 21.8, 23.9, 26.2, 28.8, 30, 30});
-  // The longest run keeps the runner's own share of the week (12 of 30 km) and rises by at most
-  // 10 % a week: from week 5 that cap is the tighter one.
-  std::vector<double> l;
-  for (const auto& w : p["weeks"]) l.push_back(w["longestRun"].get<double>());
-  CHECK(l == std::vector<double>{6, 6.6, 7.2, 7.9, 8.6, 9.4, 10.3, 11.3, 12, 12});
+  std::vector<double> d, l;
+  for (const auto& w : p["weeks"]) {
+    d.push_back(w["distance"].get<double>());
+    l.push_back(w["longestRun"].get<double>());
+  }
+  CHECK(d == std::vector<double>{15, 16.5, 18, 19.5, 21, 23, 25, 27.5, 30, 30});
+  // The long run keeps the runner's share of the week (12 of 30 km), rounded down to halves.
+  CHECK(l == std::vector<double>{6, 6.5, 7, 7.5, 8, 8.5, 9, 9.5, 10, 11});
+  check_plan_rules(p, 30, 12);
+  // Odd distances round down: 26.2 is never shown.
+  const json q = hipcheck::plan_weeks(26.2, json(21.1), 1, 3, 0.1, 0.1);
+  CHECK(q["weeks"][0]["distance"] == 26.0);
+  CHECK(q["weeks"][0]["longestRun"] == 20.5);  // its share (21.1 of 26.2) of 26, rounded down
+  check_plan_rules(q, 26.2, 21.1);
   CHECK(hipcheck::plan_weeks(3, json(), 0.5, 2, 0.1, 0.1)["weeks"][0]["longestRun"].is_null());
+}
+
+TEST_CASE("the long run is capped at the base long run", "[result][plan]") {
+  // A long run longer than the whole base week keeps to the base long run.
+  const json p = hipcheck::plan_weeks(10, json(12), 1, 4, 0.1, 0.1);
+  for (const auto& w : p["weeks"]) CHECK(w["longestRun"].get<double>() <= 10.0);
+  check_plan_rules(p, 10, 12);
+}
+
+TEST_CASE("walk-run weeks come first when the content's walkRun rule holds", "[result][plan]") {
+  const json r = result_for({{"units", "km"},
+                             {"fall", false},
+                             {"night_pain", false},
+                             {"has_pain", true},
+                             {"where", {"side"}},
+                             {"how_bad", 6},
+                             {"ostrc_part", 8},
+                             {"weekly_now", 20},
+                             {"weekly_before", 20},
+                             {"longest", 8}});
+  const json& plan = r["plan"];
+  CHECK(plan["walkRun"] == json({{"weeks", 2}, {"text", "Walk and run for the first 2 weeks."}}));
+  CHECK(plan["weeks"][0]["walkRun"] == true);
+  CHECK(plan["weeks"][1]["walkRun"] == true);
+  CHECK(plan["weeks"][2]["walkRun"] == false);
+}
+
+TEST_CASE("the plan exists only when the content's plan rule holds", "[result][plan]") {
+  json b = fixture::bundle();
+  b["plan"]["when"] = {{"!", {{"var", "has_pain"}}}};
+  const auto loaded = hipcheck::load_content(b);
+  REQUIRE(loaded.errors.empty());
+  Session s(loaded.content);
+  fixture::walk(s,
+                base({{"has_pain", true}, {"where", {"side"}}, {"how_bad", 2}, {"ostrc_part", 0}}));
+  CHECK(hipcheck::assess(s)["plan"].is_null());
 }
 
 TEST_CASE("the plan is left out when the weekly distance is not known", "[result][plan]") {
   CHECK(result_for(base({{"weekly_now", "not-sure"}}))["plan"].is_null());
   CHECK(result_for(base({{"weekly_now", 0}}))["plan"].is_null());
+  // Under half a unit rounds down to nothing.
+  json b = fixture::bundle();
+  for (auto& item : b["questionnaire"]["sections"][4]["pages"][0]["items"]) item["step"] = 0.1;
+  const auto loaded = hipcheck::load_content(b);
+  REQUIRE(loaded.errors.empty());
+  Session s(loaded.content);
+  fixture::walk(s, base({{"weekly_now", 0.4}, {"weekly_before", 0.4}}));
+  REQUIRE(s.complete());
+  CHECK(hipcheck::assess(s)["plan"].is_null());
 }
 
 TEST_CASE("the severity score comes from the participation block", "[result]") {

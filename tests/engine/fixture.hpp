@@ -2,11 +2,13 @@
 #pragma once
 
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <string>
 #include <vector>
 
 #include "hipcheck/content.hpp"
 #include "hipcheck/folder.hpp"
+#include "hipcheck/session.hpp"
 
 namespace fixture {
 
@@ -30,14 +32,43 @@ inline bool has(const std::vector<std::string>& list, const std::string& entry) 
   return std::find(list.begin(), list.end(), entry) != list.end();
 }
 
-// Answers in questionnaire order, as a runner would (JSON objects keep their keys sorted).
-inline std::vector<std::pair<std::string, hipcheck::json>> in_order(const hipcheck::Content& c,
-                                                                    const hipcheck::json& answers) {
-  std::vector<std::pair<std::string, hipcheck::json>> out;
-  for (const auto& item : c.items) {
-    if (answers.contains(item.id)) out.emplace_back(item.id, answers[item.id]);
+// Replays answers page by page as the CLI does: lessons are read, each page takes the answers to
+// its shown items, a notice is answered with `choice`; ends at a stop, at the end, or at the first
+// page the answers do not cover. Returns the pages answered ("notice:id" for a notice).
+inline std::vector<std::string> walk(hipcheck::Session& s, const hipcheck::json& answers,
+                                     const std::string& choice = "continue") {
+  std::vector<std::string> path;
+  for (int guard = 0; guard < 100; ++guard) {
+    const hipcheck::json page = s.current();
+    if (page["status"] == "notice") {
+      path.push_back("notice:" + page["stop"]["id"].get<std::string>());
+      REQUIRE_FALSE(s.proceed(choice));
+      continue;
+    }
+    if (page["status"] != "question") break;
+    const std::string id = page["page"]["id"];
+    hipcheck::json reply = hipcheck::json::object();
+    bool missing = false;
+    for (const auto& item : page["page"]["items"]) {
+      if (page["page"]["lesson"] == true) break;
+      const std::string item_id = item["id"];
+      if (!answers.contains(item_id)) missing = true;
+      if (!missing) reply[item_id] = answers[item_id];
+    }
+    if (missing) break;
+    const auto errors = s.answer(id, reply);
+    INFO(id << ": " << (errors.empty() ? "ok" : errors[0].id + " at " + errors[0].path));
+    REQUIRE(errors.empty());
+    path.push_back(id);
   }
-  return out;
+  return path;
+}
+
+// The status of the session, or the id of the page it shows.
+inline std::string where(const hipcheck::Session& s) {
+  const hipcheck::json page = s.current();
+  return page["status"] == "question" ? page["page"]["id"].get<std::string>()
+                                      : page["status"].get<std::string>();
 }
 
 }  // namespace fixture

@@ -1,10 +1,17 @@
-// The wasm module's JS API, driven as the web page drives it.
+// The wasm module's JS API, driven as the web page drives it: page by page.
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 
 import { bundle, createEngine, drive } from './module.mjs';
 
 const call = (text) => JSON.parse(text);
+const json = (value) => JSON.stringify(value);
+
+const noFlags = {
+  age_band: 'adult', has_pain: true,
+  rf_cannot_walk: false, rf_hot_joint: false, rf_fever: false, rf_bladder_bowel: false, rf_saddle_both_legs: false,
+  rf_every_step: false, rf_hop: false, rf_constant: false, rf_infection_risk: false, rf_weakness_worse: false,
+};
 
 describe('the wasm module', () => {
   let engine;
@@ -17,7 +24,9 @@ describe('the wasm module', () => {
   test('reports a problem as a value when used before content is loaded', async () => {
     const fresh = await createEngine();
     assert.equal(call(fresh.current()).error.id, 'session.not-loaded');
-    assert.equal(call(fresh.answer('units', '"km"')).error.id, 'session.not-loaded');
+    assert.equal(call(fresh.answer('about_you', '{}')).error.id, 'session.not-loaded');
+    assert.equal(call(fresh.proceed('continue')).error.id, 'session.not-loaded');
+    assert.equal(call(fresh.configure('{}')).error.id, 'session.not-loaded');
   });
 
   test('rejects malformed content with line and column, and keeps working', async () => {
@@ -26,64 +35,147 @@ describe('the wasm module', () => {
     assert.equal(reply.error.id, 'json.syntax');
     assert.match(reply.error.message, /^not valid JSON at line 1, column 17: /);
     const bad = JSON.parse(content);
-    bad.questionnaire.sections[0].items[0].enableWhen = { var: 'nowhere' };
+    bad.questionnaire.sections[0].pages[0].items[0].enableWhen = { var: 'nowhere' };
     bad.tips.tips[0].sources = ['nobody'];
-    const problems = call(fresh.load(JSON.stringify(bad)));
+    const problems = call(fresh.load(json(bad)));
     assert.deepEqual(
       problems.errors.map((e) => `${e.id} at ${e.path}`),
-      ['content.ref.unknown at /questionnaire/sections/0/items/0/enableWhen', 'content.ref.unknown at /tips/tips/0/sources/0'],
+      ['content.ref.unknown at /questionnaire/sections/0/pages/0/items/0/enableWhen', 'content.ref.unknown at /tips/tips/0/sources/0'],
     );
     assert.equal(call(fresh.load(content)).ok, true);
     assert.equal(call(fresh.start()).status, 'question');
   });
 
-  test('loads the English content and starts at the first question', () => {
+  test('loads the English content and starts at the first page', () => {
     const loaded = call(engine.load(content));
     assert.equal(loaded.ok, true);
     assert.equal(loaded.content.locale, 'en');
     assert.match(loaded.content.version, /^[0-9a-f]{16}$/);
+    assert.ok(loaded.content.pages > 10);
     const page = call(engine.start());
     assert.equal(page.status, 'question');
-    assert.equal(page.item.id, 'units');
+    assert.equal(page.page.id, 'about_you');
+    assert.deepEqual(page.page.items.map((i) => i.id), ['age_band', 'has_pain']);
+    assert.equal(page.page.lesson, false);
+    assert.equal(page.page.section.id, 'start');
     assert.equal(page.canGoBack, false);
+    assert.equal(page.progress.position, 1);
+    assert.deepEqual(call(engine.start('{}')), page);
   });
 
-  test('a bad answer is an error value and loses nothing already answered', () => {
+  test('start takes settings; quick mode and lessons off make the check shorter', () => {
+    const full = call(engine.start()).progress.total;
+    assert.ok(call(engine.start(json({ mode: 'quick' }))).progress.total < full);
+    assert.equal(call(engine.start(json({ mode: 'slow' }))).error.path, '/mode');
+    assert.equal(call(engine.start('not json')).error.id, 'settings.invalid');
+    call(engine.start(json({ mode: 'quick', lessons: false })));
+    const { path } = drive(engine, noFlags, { settings: { mode: 'quick', lessons: false } });
+    assert.ok(!path.some((p) => p.startsWith('lesson_')), path.join(', '));
+    assert.equal(call(engine.state()).settings.lessons, false);
+  });
+
+  test('a bad value on one item is an error naming it, and the page changes nothing', () => {
     call(engine.start());
-    call(engine.answer('units', '"km"'));
+    call(engine.answer('about_you', json({ age_band: 'adult', has_pain: true })));
     const before = engine.state();
-    assert.equal(call(engine.answer('units', '"furlongs"')).error.id, 'answer.option.unknown');
-    assert.equal(call(engine.answer('units', '{"km"')).error.id, 'json.syntax');
-    assert.equal(call(engine.answer('no_such_item', 'true')).error.id, 'answer.item.unknown');
+    const reply = call(engine.answer('rf_emergency', json({ rf_cannot_walk: 'yes', rf_hot_joint: false })));
+    assert.equal(reply.error.id, 'answer.type');
+    assert.equal(reply.error.path, '/rf_cannot_walk');
+    assert.deepEqual(reply.errors.slice(1).map((e) => `${e.id} at ${e.path}`),
+      ['answer.missing at /rf_fever', 'answer.missing at /rf_bladder_bowel', 'answer.missing at /rf_saddle_both_legs']);
+    assert.equal(call(engine.answer('rf_emergency', '{"rf_fever": ')).error.id, 'json.syntax');
+    assert.equal(call(engine.answer('no_such_page', '{}')).error.id, 'answer.page.unknown');
+    assert.equal(call(engine.answer('rf_emergency', json({ age_band: 'adult' }))).errors.at(-1).id, 'answer.item.not-on-page');
     assert.equal(engine.state(), before);
   });
 
-  test('back, goTo and review work through the module', () => {
+  test('a near-integer pain score is refused', () => {
+    const { page } = drive(engine, { ...noFlags,
+      rf_no_better_rest: false, rf_cross_training_pain: false, rf_numb_one_leg: false, rf_weight_loss_cancer: false, rf_steroids: false,
+      le_periods: 'not_apply', le_libido: false, le_eating_less: false, le_bsi: 'never',
+      pain_where: ['side'], pain_when: ['during'] });
+    assert.equal(page.page.id, 'pain_how');
+    const reply = call(engine.answer('pain_how', json({ pain_duration: '1_2w', pain_severity: 3.9999999999, ostrc_participation: 0 })));
+    assert.equal(reply.error.id, 'answer.step');
+    assert.equal(reply.error.path, '/pain_severity');
+  });
+
+  test('back, goTo and review work by page', () => {
     call(engine.start());
-    const first = call(engine.answer('units', '"mi"'));
+    const next = call(engine.answer('about_you', json({ age_band: 'adult', has_pain: false })));
+    assert.equal(next.page.id, 'energy');
     const back = call(engine.back());
-    assert.equal(back.item.id, 'units');
-    assert.equal(back.answer, 'mi');
+    assert.equal(back.page.id, 'about_you');
+    assert.equal(back.page.items[1].answer, false);
     assert.equal(call(engine.back()).error.id, 'session.back.at-start');
-    assert.equal(call(engine.goTo(first.item.id)).item.id, first.item.id);
+    assert.equal(call(engine.goTo('energy')).page.id, 'energy');
+    assert.equal(call(engine.goTo('has_pain')).page.id, 'about_you');
+    assert.equal(call(engine.goTo('rf_hop')).error.id, 'answer.item.hidden');
     const review = call(engine.review());
     assert.equal(review.complete, false);
-    assert.deepEqual(review.sections[0].answers[0].item, 'units');
+    assert.equal(review.sections[0].answers[0].page, 'about_you');
+    assert.equal(review.sections[0].answers[0].item, 'age_band');
+  });
+
+  test('an emergency answer ends the check at once, with what to do now and nothing else', () => {
+    call(engine.start());
+    call(engine.answer('about_you', json({ age_band: 'adult', has_pain: true })));
+    const stopped = call(engine.answer('rf_emergency', json({
+      rf_cannot_walk: true, rf_hot_joint: false, rf_fever: false, rf_bladder_bowel: false, rf_saddle_both_legs: false })));
+    assert.equal(stopped.status, 'stopped');
+    assert.deepEqual(stopped.stop, { id: 'emergency', level: 'emergency' });
+    const result = call(engine.result());
+    assert.equal(result.care.level, 'emergency');
+    assert.deepEqual([result.causes, result.tips, result.plan, result.stop.id], [[], [], null, 'emergency']);
+    assert.equal(call(engine.back()).page.id, 'rf_emergency');
+  });
+
+  test('an urgent answer shows the notice next; continue goes on, finish ends the check', () => {
+    call(engine.start());
+    call(engine.answer('about_you', json({ age_band: 'adult', has_pain: true })));
+    call(engine.answer('rf_emergency', json({
+      rf_cannot_walk: false, rf_hot_joint: false, rf_fever: false, rf_bladder_bowel: false, rf_saddle_both_legs: false })));
+    const notice = call(engine.answer('rf_urgent', json({
+      rf_every_step: false, rf_hop: true, rf_constant: false, rf_infection_risk: false, rf_weakness_worse: false })));
+    assert.equal(notice.status, 'notice');
+    assert.deepEqual(notice.stop, { id: 'urgent', level: 'urgent' });
+    const saved = engine.state();
+    assert.equal(call(engine.proceed('continue')).page.id, 'rf_soon');
+    assert.equal(call(engine.proceed('continue')).error.id, 'session.no-notice');
+    assert.equal(call(engine.restore(saved)).status, 'notice');
+    assert.equal(call(engine.proceed('maybe')).error.id, 'session.choice');
+    const finished = call(engine.proceed('finish'));
+    assert.equal(finished.status, 'stopped');
+    const result = call(engine.result());
+    assert.equal(result.stop.id, 'urgent');
+    assert.equal(result.plan, null);
+    assert.equal(call(engine.back()).page.id, 'rf_urgent');
+  });
+
+  test('configure turns lessons off mid-check and moves past a lesson', () => {
+    const { page } = drive(engine, { ...noFlags,
+      rf_no_better_rest: false, rf_cross_training_pain: false, rf_numb_one_leg: false, rf_weight_loss_cancer: false, rf_steroids: false,
+      le_periods: 'not_apply', le_libido: false, le_eating_less: false, le_bsi: 'never' });
+    assert.equal(page.page.id, 'pain_where_when');
+    assert.equal(call(engine.back()).page.id, 'lesson_hip_joint');
+    assert.equal(call(engine.configure(json({ lessons: false }))).page.id, 'pain_where_when');
+    assert.equal(call(engine.configure(json({ lessons: 'no' }))).error.id, 'settings.invalid');
   });
 
   test('a saved state restores, and a tampered one is refused without changing anything', () => {
-    call(engine.start());
-    call(engine.answer('units', '"km"'));
+    call(engine.start(json({ mode: 'quick' })));
+    call(engine.answer('about_you', json({ age_band: 'adult', has_pain: false })));
     const saved = engine.state();
+    assert.equal(call(saved).version, 2);
     call(engine.start());
     assert.equal(call(engine.restore(saved)).status, 'question');
     assert.equal(engine.state(), saved);
     const tampered = JSON.parse(saved);
-    tampered.answers.units = 'leagues';
-    assert.equal(call(engine.restore(JSON.stringify(tampered))).error.id, 'state.answer.invalid');
+    tampered.answers.age_band = 'ancient';
+    assert.equal(call(engine.restore(json(tampered))).error.id, 'state.answer.invalid');
     assert.equal(call(engine.restore('not json')).error.id, 'state.malformed');
     tampered.content.version = '0123456789abcdef';
-    assert.equal(call(engine.restore(JSON.stringify(tampered))).error.id, 'state.content');
+    assert.equal(call(engine.restore(json(tampered))).error.id, 'state.content');
     assert.equal(engine.state(), saved);
   });
 
@@ -92,7 +184,7 @@ describe('the wasm module', () => {
     assert.ok(quiz.questions.length >= 1);
     assert.ok(quiz.questions.every((q) => q.options.every((o) => !('correct' in o))));
     const first = quiz.questions[0];
-    const scored = call(engine.scoreQuiz(JSON.stringify({ [first.id]: first.options[0].value })));
+    const scored = call(engine.scoreQuiz(json({ [first.id]: first.options[0].value })));
     assert.equal(scored.total, quiz.questions.length);
     assert.equal(call(engine.scoreQuiz('{"nope": "x"}')).error.id, 'quiz.question.unknown');
   });
@@ -100,14 +192,15 @@ describe('the wasm module', () => {
   test('deeply nested input is refused, not a crash', () => {
     const deep = '['.repeat(100000) + ']'.repeat(100000);
     call(engine.start());
-    assert.equal(call(engine.answer('units', deep)).error.id, 'answer.type');
+    assert.equal(call(engine.answer('about_you', `{"age_band": ${deep}}`)).error.id, 'answer.malformed');
     assert.equal(call(engine.restore(deep)).error.id, 'state.malformed');
-    assert.equal(call(engine.current()).item.id, 'units');
+    assert.equal(call(engine.start(deep)).error.id, 'settings.invalid');
+    assert.equal(call(engine.current()).page.id, 'about_you');
   });
 
-  test('drives a full questionnaire to a result', () => {
-    call(engine.start());
-    const { page } = drive(engine, {});
-    assert.equal(page.item.id, 'units');
+  test('drive stops at the first page the answers do not cover', () => {
+    const { page, path } = drive(engine, {});
+    assert.equal(page.page.id, 'about_you');
+    assert.deepEqual(path, []);
   });
 });

@@ -22,18 +22,42 @@ export function cli(...args) {
   return execFileSync(`${root}build/native/hipcheck`, args, { encoding: 'utf8', cwd: root });
 }
 
-// Answers page by page, as the web page does: lessons are read, questions take the given answer.
-// Stops at the end, or at the first question the answers do not cover.
-export function drive(engine, answers) {
-  let page = JSON.parse(engine.current());
-  const seen = [];
-  while (page.status === 'question') {
-    const { id, type } = page.item;
-    if (type !== 'lesson' && !(id in answers)) break;
-    const reply = JSON.parse(engine.answer(id, type === 'lesson' ? 'true' : JSON.stringify(answers[id])));
-    if (reply.error) throw new Error(`${id}: ${reply.error.id} ${reply.error.message}`);
-    seen.push(id);
-    page = reply;
+// Replays a scenario page by page, as the web page does and as `hipcheck assess` and `walk` do:
+// starts with the scenario's settings, reads lessons, answers each page's shown items from the
+// answers, answers a notice with stopChoice ("continue" by default), and ends at an end stop, at
+// check-your-answers, or at the first page the answers do not cover.
+// Returns the last page, the path of pages shown ("notice:id" for a notice) and the answer count.
+export function drive(engine, answers, { settings = {}, stopChoice = 'continue' } = {}) {
+  let page = JSON.parse(engine.start(JSON.stringify(settings)));
+  if (page.error) throw new Error(`settings: ${page.error.id} ${page.error.message}`);
+  const path = [];
+  let count = 0;
+  let lessons = 0;
+  for (;;) {
+    if (page.status === 'notice') {
+      path.push(`notice:${page.stop.id}`);
+      page = JSON.parse(engine.proceed(stopChoice));
+      if (page.error) throw new Error(`proceed: ${page.error.id} ${page.error.message}`);
+      continue;
+    }
+    if (page.status !== 'question') break;
+    const { id, lesson, items } = page.page;
+    const reply = {};
+    if (!lesson) {
+      if (!items.every((item) => item.id in answers)) break;
+      for (const item of items) reply[item.id] = answers[item.id];
+    }
+    const next = JSON.parse(engine.answer(id, JSON.stringify(reply)));
+    if (next.error) throw new Error(`${id}: ${next.error.id} ${next.error.path} ${next.error.message}`);
+    path.push(id);
+    if (lesson) lessons += 1;
+    count += Object.keys(reply).length;
+    page = next;
   }
-  return { page, seen };
+  return { page, path, answers: count, lessons, seen: path };
+}
+
+// A scenario file driven through the module with its own settings and stop choice.
+export function driveScenario(engine, scenario) {
+  return drive(engine, scenario.answers, { settings: scenario.settings ?? {}, stopChoice: scenario.stopChoice ?? 'continue' });
 }

@@ -9,9 +9,14 @@ EMSCRIPTEN_BINDINGS(hipcheck) {
   emscripten::class_<Engine>("Engine")
       .constructor<>()
       .function("load", &Engine::load)
-      .function("start", &Engine::start)
+      // start() and start(settingsJson): Embind picks the overload by the number of arguments.
+      .function("start", emscripten::optional_override([](Engine& e) { return e.start(); }))
+      .function("start",
+                emscripten::select_overload<std::string(const std::string&)>(&Engine::start))
+      .function("configure", &Engine::configure)
       .function("current", &Engine::current)
       .function("answer", &Engine::answer)
+      .function("proceed", &Engine::proceed)
       .function("back", &Engine::back)
       .function("goTo", &Engine::go_to)
       .function("review", &Engine::review)

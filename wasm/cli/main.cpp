@@ -2,7 +2,8 @@
 //
 //   hipcheck validate DIR                          check a content folder
 //   hipcheck bundle DIR                            print the checked bundle the web page loads
-//   hipcheck assess --content DIR --answers FILE   print the result for an answers file
+//   hipcheck assess --content DIR --answers FILE   print the result for a scenario file
+//   hipcheck walk --content DIR --answers FILE     print the pages a scenario goes through
 //   hipcheck logic RULE [DATA]                     evaluate a JsonLogic rule
 
 #include <cstdio>
@@ -26,7 +27,8 @@ constexpr const char* kUsage =
     "  hipcheck validate DIR                              check a content folder\n"
     "  hipcheck bundle DIR                                print the checked content bundle\n"
     "  hipcheck assess --content DIR --answers FILE [--pretty]\n"
-    "                                                     print the result for an answers file\n"
+    "                                                     print the result for a scenario file\n"
+    "  hipcheck walk --content DIR --answers FILE         print the pages a scenario goes through\n"
     "  hipcheck logic RULE [DATA]                         evaluate a JsonLogic rule\n";
 
 int usage() {
@@ -71,52 +73,145 @@ int bundle(const std::string& folder) {
   return 0;
 }
 
-// Answers every shown item in questionnaire order, as a runner would: lessons are read, questions
-// take the file's answer. Prints the engine's result text exactly as the wasm module returns it.
+// A scenario file: {"settings"?, "answers", "stopChoice"?, …}, or a bare object of answers.
+struct Scenario {
+  json settings = json::object();
+  json answers;
+  std::string stop_choice = "continue";
+};
+
+bool read_scenario(const hipcheck::Content& content, const std::string& file, Scenario& out) {
+  std::string text;
+  if (!hipcheck::read_file(file, text)) {
+    std::cerr << "error: cannot read " << file << "\n";
+    return false;
+  }
+  json doc;
+  Error error;
+  if (!hipcheck::parse_or_error(text, doc, error)) {
+    std::cerr << file << ": " << hipcheck::describe(error) << "\n";
+    return false;
+  }
+  out.answers = doc;
+  // A scenario file keeps its answers under "answers" beside a name and what to expect.
+  if (doc.is_object() && doc.contains("answers") && doc["answers"].is_object() &&
+      !content.item("answers")) {
+    out.answers = doc["answers"];
+    if (doc.contains("settings")) out.settings = doc["settings"];
+    if (doc.contains("stopChoice")) {
+      if (doc["stopChoice"] != "continue" && doc["stopChoice"] != "finish") {
+        std::cerr << file << ": \"stopChoice\" is \"continue\" or \"finish\"\n";
+        return false;
+      }
+      out.stop_choice = doc["stopChoice"].get<std::string>();
+    }
+  }
+  if (!out.answers.is_object()) {
+    std::cerr << file << ": the answers must be an object of item ids and values\n";
+    return false;
+  }
+  return true;
+}
+
+// What a replay went through: every page shown, in order ("notice:id" for a notice).
+struct Walk {
+  std::vector<std::string> path;
+  std::size_t answers = 0, lessons = 0;
+  json last;  // current() at the end
+};
+
+// Replays a scenario page by page as the web page does (the same as `drive` in
+// tests/wasm/module.mjs): lessons are read, a page takes the file's answers to its shown items,
+// a notice is answered with the scenario's stopChoice, an end stop ends the replay. Stops at the
+// first page whose answers the file does not hold.
+bool replay(hipcheck::Session& session, const Scenario& scenario, Walk& walk,
+            std::vector<Error>& problems) {
+  for (const auto& [id, value] : scenario.answers.items()) {
+    (void)value;
+    if (!session.content().item(id))
+      problems.push_back({"answer.item.unknown", "there is no question \"" + id + "\"", "/" + id});
+  }
+  if (!problems.empty()) return false;
+  if (auto e = session.start(scenario.settings)) {
+    problems.push_back(*e);
+    return false;
+  }
+  json used = json::object();
+  for (std::size_t guard = 0; guard < 4 * session.content().pages.size() + 8; ++guard) {
+    json page = session.current();
+    walk.last = page;
+    if (page["status"] == "notice") {
+      walk.path.push_back("notice:" + page["stop"]["id"].get<std::string>());
+      if (auto e = session.proceed(scenario.stop_choice)) {
+        problems.push_back(*e);
+        return false;
+      }
+      continue;
+    }
+    if (page["status"] != "question") break;
+    const std::string id = page["page"]["id"];
+    json answers = json::object();
+    bool lesson = page["page"]["lesson"].get<bool>(), missing = false;
+    for (const auto& item : page["page"]["items"]) {
+      const std::string item_id = item["id"];
+      if (lesson) continue;
+      if (!scenario.answers.contains(item_id)) {
+        missing = true;
+        break;
+      }
+      answers[item_id] = scenario.answers[item_id];
+    }
+    if (missing) break;
+    const auto errors = session.answer(id, answers);
+    if (!errors.empty()) {
+      problems.insert(problems.end(), errors.begin(), errors.end());
+      return false;
+    }
+    walk.path.push_back(id);
+    if (lesson) ++walk.lessons;
+    walk.answers += answers.size();
+  }
+  walk.last = session.current();
+  return true;
+}
+
 int assess(const std::string& folder, const std::string& answers_file, bool pretty) {
   json doc;
   const auto loaded = load(folder, doc);
   if (!loaded.content) return report(loaded.errors);
-  std::string text;
-  if (!hipcheck::read_file(answers_file, text)) {
-    std::cerr << "error: cannot read " << answers_file << "\n";
-    return 1;
-  }
-  json answers;
-  Error error;
-  if (!hipcheck::parse_or_error(text, answers, error)) {
-    std::cerr << answers_file << ": " << hipcheck::describe(error) << "\n";
-    return 1;
-  }
-  // A scenario file keeps its answers under "answers" beside a name and what to expect.
-  if (answers.is_object() && answers.contains("answers") && answers["answers"].is_object() &&
-      !loaded.content->item("answers")) {
-    answers = answers["answers"];
-  }
-  if (!answers.is_object()) {
-    std::cerr << answers_file << ": the answers must be an object of item ids and values\n";
-    return 1;
-  }
-  std::vector<Error> problems;
-  for (const auto& [id, value] : answers.items()) {
-    (void)value;
-    if (!loaded.content->item(id))
-      problems.push_back({"answer.item.unknown", "there is no question \"" + id + "\"", "/" + id});
-  }
+  Scenario scenario;
+  if (!read_scenario(*loaded.content, answers_file, scenario)) return 1;
   hipcheck::Session session(loaded.content);
-  for (const auto& item : loaded.content->items) {
-    const bool lesson = item.type == hipcheck::ItemType::Lesson;
-    if (!lesson && !answers.contains(item.id)) continue;
-    const auto outcome = session.answer(item.id, lesson ? json(true) : answers[item.id]);
-    if (outcome && !(lesson && outcome->id == "answer.item.hidden")) problems.push_back(*outcome);
-  }
-  if (!problems.empty()) return report(problems);
-  const auto page = session.current();
-  if (page["status"] != "complete") {
-    std::cerr << "note: the answers stop before the end; the next question is \""
-              << page["item"]["id"].get<std::string>() << "\"\n";
+  Walk walk;
+  std::vector<Error> problems;
+  if (!replay(session, scenario, walk, problems)) return report(problems);
+  if (walk.last["status"] == "question") {
+    std::cerr << "note: the answers stop before the end; the next page is \""
+              << walk.last["page"]["id"].get<std::string>() << "\"\n";
   }
   std::cout << hipcheck::to_text(hipcheck::assess(session), pretty ? 2 : -1) << "\n";
+  return 0;
+}
+
+// The way a scenario takes through the check: how many pages, answers and lessons, and which.
+int walk(const std::string& folder, const std::string& answers_file) {
+  json doc;
+  const auto loaded = load(folder, doc);
+  if (!loaded.content) return report(loaded.errors);
+  Scenario scenario;
+  if (!read_scenario(*loaded.content, answers_file, scenario)) return 1;
+  hipcheck::Session session(loaded.content);
+  Walk walk;
+  std::vector<Error> problems;
+  if (!replay(session, scenario, walk, problems)) return report(problems);
+  json out = {{"pages", walk.path.size()},
+              {"answers", walk.answers},
+              {"lessons", walk.lessons},
+              {"status", walk.last["status"]}};
+  if (walk.last["status"] == "stopped") out["stop"] = walk.last["stop"]["id"];
+  if (walk.last["status"] == "question") out["next"] = walk.last["page"]["id"];
+  out["path"] = walk.path;
+  std::cout << hipcheck::to_text(out) << "\n";
   return 0;
 }
 
@@ -151,7 +246,7 @@ int main(int argc, char** argv) {
   if (command == "logic" && (args.size() == 2 || args.size() == 3)) {
     return logic(args[1], args.size() == 3 ? args[2] : "null");
   }
-  if (command == "assess") {
+  if (command == "assess" || command == "walk") {
     std::string content, answers;
     bool pretty = false;
     for (std::size_t i = 1; i < args.size(); ++i) {
@@ -165,7 +260,7 @@ int main(int argc, char** argv) {
         return usage();
     }
     if (content.empty() || answers.empty()) return usage();
-    return assess(content, answers, pretty);
+    return command == "walk" ? walk(content, answers) : assess(content, answers, pretty);
   }
   return usage();
 }

@@ -27,8 +27,9 @@ void by_score(json& list) {
   }
 }
 
-// Rounds down to one decimal, so a rounded week never rises by more than the unrounded one.
-double floor1(double x) { return std::floor(x * 10.0 + 1e-9) / 10.0; }
+// Rounds down to a half unit (26 or 26.5, never 26.2), so a rounded week never rises above the
+// unrounded one.
+double floor_half(double x) { return std::floor(x * 2.0 + 1e-9) / 2.0; }
 
 class Assessor {
  public:
@@ -41,12 +42,22 @@ class Assessor {
     result["version"] = 1;
     result["content"] = {{"id", c_.id}, {"version", c_.version}};
     result["complete"] = s_.complete();
+    const json stop = s_.stop();
+    if (!stop.is_null()) result["stop"] = stop;
     result["care"] = care();
-    const json causes = ranked_causes();
-    result["causes"] = causes;
-    result["tips"] = tips(causes);
-    result["plan"] = plan();
-    result["severity"] = severity();
+    if (s_.ended()) {
+      // An end stop (an emergency): what to do now and why, and nothing else.
+      result["causes"] = json::array();
+      result["tips"] = json::array();
+      result["plan"] = nullptr;
+      result["severity"] = nullptr;
+    } else {
+      const json causes = ranked_causes();
+      result["causes"] = causes;
+      result["tips"] = tips(causes);
+      result["plan"] = plan();
+      result["severity"] = severity();
+    }
     json sources = json::array();
     for (const auto& id : cited_) sources.push_back(c_.sources.at(id));
     result["sources"] = std::move(sources);
@@ -93,6 +104,14 @@ class Assessor {
                          {"reason", fill_in(flag.reason)},
                          {"sources", cite(flag.sources)}});
       }
+    }
+    // A stop in force makes the level at least its own (content keeps the two in step).
+    const json stop = s_.stop();
+    if (!stop.is_null()) {
+      const auto at =
+          std::find(c_.levels.begin(), c_.levels.end(), stop["level"].get<std::string>());
+      if (at != c_.levels.end())
+        level = std::min(level, static_cast<std::size_t>(at - c_.levels.begin()));
     }
     const json& info = c_.bundle["care"]["levels"][level];
     return {{"level", c_.levels[level]},
@@ -160,10 +179,11 @@ class Assessor {
   json plan() {
     const json& p = c_.bundle["plan"];
     const json weekly = value(p["weeklyDistance"]);
-    if (!weekly.is_number() || !(weekly.get<double>() > 0) || !holds(p["when"], data_))
+    // Under half a unit rounds down to nothing: no plan (and no long run) to give.
+    if (!weekly.is_number() || !(weekly.get<double>() >= 0.5) || !holds(p["when"], data_))
       return nullptr;
     json longest = value(p["longestRun"]);
-    if (!longest.is_number() || !(longest.get<double>() > 0)) longest = nullptr;
+    if (!longest.is_number() || !(longest.get<double>() >= 0.5)) longest = nullptr;
     const auto fraction = logic::apply(p["startFraction"], data_);
     double f = fraction.ok && fraction.value.is_number() ? fraction.value.get<double>() : 1.0;
     f = std::clamp(std::isfinite(f) ? f : 1.0, 0.1, 1.0);
@@ -174,6 +194,13 @@ class Assessor {
     out["caveat"] = fill_in(p["caveat"]);
     out["stopRule"] = fill_in(p["stopRule"]);
     out["unit"] = unit_;
+    int walk_weeks = 0;
+    out["walkRun"] = nullptr;
+    if (p.contains("walkRun") && holds(p["walkRun"]["when"], data_)) {
+      walk_weeks = p["walkRun"]["weeks"].get<int>();
+      out["walkRun"] = {{"weeks", walk_weeks}, {"text", fill_in(p["walkRun"]["text"])}};
+    }
+    for (auto& week : out["weeks"]) week["walkRun"] = week["week"].get<int>() <= walk_weeks;
     out["sources"] = cite(p["sources"].get<std::vector<std::string>>());
     return out;
   }
@@ -198,34 +225,33 @@ class Assessor {
 
 json plan_weeks(double weekly, const json& longest, double start_fraction, int weeks,
                 double weekly_increase, double longest_increase) {
-  // After a cut-back the plan climbs back to the old weekly distance and stays there; without one
-  // it is a cautious build from the current distance.
-  const bool rebuilding = start_fraction < 1.0;
-  double distance = floor1(weekly * start_fraction);
-  // The longest run keeps the share of the week it had before, and is never more than
-  // `longest_increase` over the longest run of the past 30 days (the four weeks before it, the
-  // runner's own longest run standing for the weeks before the plan).
+  // The plan starts at a share of the base week (the week before a jump, chosen by the content)
+  // and climbs back by at most `weekly_increase` a week, never above the base. Distances are
+  // rounded down to halves, so a week may stay where it is when the increase is under half a unit.
+  const double base = floor_half(weekly);
+  const double start = std::min(base, floor_half(weekly * start_fraction));
+  double distance = start;
+  // The long run keeps the share of the week it had before, never rises more than
+  // `longest_increase` over the longest run of the four weeks before, and never goes above the
+  // base long run.
   const bool has_longest = longest.is_number();
+  const double long_base = has_longest ? floor_half(longest.get<double>()) : 0;
   const double share = has_longest ? std::min(1.0, longest.get<double>() / weekly) : 0;
-  std::vector<double> longs = {has_longest ? longest.get<double>() : 0};  // [0]: before the plan
+  std::vector<double> longs = {long_base};  // [0]: before the plan
   json list = json::array();
   for (int week = 1; week <= weeks; ++week) {
-    if (week > 1) {
-      distance = floor1(distance * (1 + weekly_increase));
-      if (rebuilding) distance = std::min(distance, floor1(weekly));
-    }
+    if (week > 1) distance = std::min(base, floor_half(distance * (1 + weekly_increase)));
     json row = {{"week", week}, {"distance", distance}, {"longestRun", nullptr}};
     if (has_longest) {
       const auto from = longs.size() > 4 ? longs.end() - 4 : longs.begin();
       const double recent = *std::max_element(from, longs.end());
-      longs.push_back(std::min(floor1(recent * (1 + longest_increase)), floor1(share * distance)));
+      longs.push_back(std::min(
+          {floor_half(recent * (1 + longest_increase)), floor_half(share * distance), long_base}));
       row["longestRun"] = longs.back();
     }
     list.push_back(std::move(row));
   }
-  return {{"start", floor1(weekly * start_fraction)},
-          {"target", rebuilding ? json(floor1(weekly)) : json(nullptr)},
-          {"weeks", std::move(list)}};
+  return {{"start", start}, {"target", base}, {"weeks", std::move(list)}};
 }
 
 json assess(const Session& session) { return Assessor(session).run(); }

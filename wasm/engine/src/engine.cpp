@@ -43,12 +43,31 @@ std::string Engine::load(const std::string& bundle) {
                         {"version", content_->version},
                         {"title", content_->title},
                         {"locale", content_->locale},
+                        {"pages", content_->pages.size()},
                         {"items", content_->items.size()}}}});
 }
 
-std::string Engine::start() {
+std::string Engine::start(const std::string& settings) {
   if (!session_) return error_text(kNotLoaded);
-  session_->start();
+  json doc;
+  Error error;
+  if (!parse_or_error(settings, doc, error)) {
+    error.id = "settings.invalid";
+    return error_text(error);
+  }
+  if (auto e = session_->start(doc)) return error_text(*e);
+  return current();
+}
+
+std::string Engine::configure(const std::string& settings) {
+  if (!session_) return error_text(kNotLoaded);
+  json doc;
+  Error error;
+  if (!parse_or_error(settings, doc, error)) {
+    error.id = "settings.invalid";
+    return error_text(error);
+  }
+  if (auto e = session_->configure(doc)) return error_text(*e);
   return current();
 }
 
@@ -56,15 +75,23 @@ std::string Engine::current() const {
   return session_ ? to_text(session_->current()) : error_text(kNotLoaded);
 }
 
-std::string Engine::answer(const std::string& item_id, const std::string& value) {
+std::string Engine::answer(const std::string& page_id, const std::string& answers) {
   if (!session_) return error_text(kNotLoaded);
-  json v;
+  json doc;
   Error error;
-  if (!parse_or_error(value, v, error)) {
-    error.path = "/" + item_id;
-    return error_text(error);
+  if (!parse_or_error(answers, doc, error)) return error_text(error);
+  const auto errors = session_->answer(page_id, doc);
+  if (!errors.empty()) {
+    json list = json::array();
+    for (const auto& e : errors) list.push_back(to_json(e));
+    return to_text(json{{"error", list[0]}, {"errors", list}});
   }
-  if (auto e = session_->answer(item_id, v)) return error_text(*e);
+  return current();
+}
+
+std::string Engine::proceed(const std::string& choice) {
+  if (!session_) return error_text(kNotLoaded);
+  if (auto e = session_->proceed(choice)) return error_text(*e);
   return current();
 }
 

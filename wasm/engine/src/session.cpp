@@ -1,5 +1,6 @@
 #include "hipcheck/session.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <set>
 
@@ -10,52 +11,117 @@ namespace hipcheck {
 
 namespace {
 
-constexpr int kStateVersion = 1;
+constexpr int kStateVersion = 2;
+
+// Two step counts that differ by less than this share of their size are the same: float noise
+// (72.3 / 0.1 = 722.9999999999999), never a typed or crafted value such as 3.9999999999.
+constexpr double kStepTolerance = 1e-12;
 
 Error answer_error(const std::string& id, const std::string& item, const std::string& message) {
   return Error{id, message, "/" + item};
 }
 
-}  // namespace
-
-json with_calculations(const Content& content, const json& answers) {
-  json data = answers;
-  for (const auto& calc : content.calculations) {
-    const auto outcome = logic::apply(calc.rule, data);
-    json value = outcome.ok ? outcome.value : json();
-    if (value.is_number_float() && !std::isfinite(value.get<double>())) value = nullptr;
-    data[calc.id] = std::move(value);
-  }
-  return data;
+bool holds(const json& rule, const json& data) {
+  if (rule.is_null()) return true;
+  const auto outcome = logic::apply(rule, data);
+  return outcome.ok && logic::truthy(outcome.value);
 }
 
-Session::Session(std::shared_ptr<const Content> content) : content_(std::move(content)) { start(); }
+}  // namespace
 
-void Session::start() {
+json default_settings() { return {{"mode", "full"}, {"lessons", true}}; }
+
+std::optional<Error> merge_settings(const json& base, const json& changes, json& out) {
+  if (!changes.is_object())
+    return Error{"settings.invalid", "Settings must be an object of mode and lessons.", ""};
+  json merged = base;
+  for (auto it = changes.begin(); it != changes.end(); ++it) {
+    const std::string& key = it.key();
+    const json& v = it.value();
+    if (key == "mode") {
+      if (v != "full" && v != "quick")
+        return Error{"settings.invalid", "The mode is \"full\" or \"quick\".", "/mode"};
+    } else if (key == "lessons") {
+      if (!v.is_boolean())
+        return Error{"settings.invalid", "Lessons are on (true) or off (false).", "/lessons"};
+    } else {
+      return Error{"settings.invalid", "There is no setting \"" + key + "\".", pointer("", key)};
+    }
+    merged[key] = v;
+  }
+  out = std::move(merged);
+  return std::nullopt;
+}
+
+json with_calculations(const Content& content, const json& data) {
+  json out = data;
+  for (const auto& calc : content.calculations) {
+    const auto outcome = logic::apply(calc.rule, out);
+    json value = outcome.ok ? outcome.value : json();
+    if (value.is_number_float() && !std::isfinite(value.get<double>())) value = nullptr;
+    out[calc.id] = std::move(value);
+  }
+  return out;
+}
+
+Session::Session(std::shared_ptr<const Content> content)
+    : content_(std::move(content)), settings_(default_settings()) {
+  start();
+}
+
+std::optional<Error> Session::start(const json& settings) {
+  json merged;
+  if (auto e = merge_settings(default_settings(), settings, merged)) return e;
+  settings_ = std::move(merged);
   answers_ = json::object();
+  acknowledged_.clear();
+  notice_.clear();
+  finished_.clear();
   cursor_ = 0;
   refresh();
   settle();
+  return std::nullopt;
+}
+
+std::optional<Error> Session::configure(const json& settings) {
+  json merged;
+  if (auto e = merge_settings(settings_, settings, merged)) return e;
+  settings_ = std::move(merged);
+  refresh();
+  prune();
+  settle();
+  return std::nullopt;
 }
 
 void Session::refresh() {
-  data_ = with_calculations(*content_, answers_);
-  visible_.assign(content_->items.size(), 1);
-  for (std::size_t i = 0; i < visible_.size(); ++i) {
-    const Item& item = content_->items[i];
-    if (item.enable_when.is_null()) continue;
-    const auto outcome = logic::apply(item.enable_when, data_);
-    visible_[i] = outcome.ok && logic::truthy(outcome.value) ? 1 : 0;
+  json data = answers_;
+  data[kSettings] = settings_;
+  data_ = with_calculations(*content_, data);
+  const Content& c = *content_;
+  const bool lessons = settings_.value("lessons", true);
+  std::vector<char> sections(c.sections.size(), 0);
+  for (std::size_t s = 0; s < c.sections.size(); ++s)
+    sections[s] = holds(c.sections[s].enable_when, data_) ? 1 : 0;
+  page_visible_.assign(c.pages.size(), 0);
+  item_visible_.assign(c.items.size(), 0);
+  for (std::size_t p = 0; p < c.pages.size(); ++p) {
+    const Page& page = c.pages[p];
+    if (!sections[page.section] || (page.lesson && !lessons) || !holds(page.enable_when, data_))
+      continue;
+    for (const std::size_t i : page.items) {
+      item_visible_[i] = holds(c.items[i].enable_when, data_) ? 1 : 0;
+      if (item_visible_[i]) page_visible_[p] = 1;
+    }
   }
 }
 
 void Session::prune() {
-  // Dropping one answer can hide further items, so repeat until nothing changes. Items only read
-  // earlier items, so this ends after at most one round per item.
+  // Dropping one answer can hide further items, so repeat until nothing changes. Rules only read
+  // earlier pages, so this ends after at most one round per page.
   for (bool changed = true; changed;) {
     changed = false;
-    for (std::size_t i = 0; i < visible_.size(); ++i) {
-      if (!visible_[i] && answers_.contains(content_->items[i].id)) {
+    for (std::size_t i = 0; i < item_visible_.size(); ++i) {
+      if (!item_visible_[i] && answers_.contains(content_->items[i].id)) {
         answers_.erase(content_->items[i].id);
         changed = true;
       }
@@ -64,19 +130,68 @@ void Session::prune() {
   }
 }
 
-std::size_t Session::first_unanswered() const {
-  for (std::size_t i = 0; i < visible_.size(); ++i) {
-    if (visible_[i] && !answers_.contains(content_->items[i].id)) return i;
+bool Session::page_answered(std::size_t page) const {
+  for (const std::size_t i : content_->pages[page].items) {
+    if (item_visible_[i] && !answers_.contains(content_->items[i].id)) return false;
   }
-  return visible_.size();
+  return true;
+}
+
+std::size_t Session::first_unanswered() const {
+  for (std::size_t p = 0; p < page_visible_.size(); ++p) {
+    if (page_visible_[p] && !page_answered(p)) return p;
+  }
+  return kEnd;
+}
+
+std::size_t Session::next_shown(std::size_t page) const {
+  for (std::size_t p = page + 1; p < page_visible_.size(); ++p) {
+    if (page_visible_[p]) return p;
+  }
+  return kEnd;
 }
 
 void Session::settle() {
-  while (cursor_ < visible_.size() && !visible_[cursor_]) ++cursor_;
-  if (cursor_ >= visible_.size()) cursor_ = first_unanswered();
+  if (cursor_ != kEnd) {
+    if (page_shown(cursor_)) return;
+    const std::size_t next = next_shown(cursor_);
+    cursor_ = next != kEnd ? next : first_unanswered();
+    return;
+  }
+  if (finished_.empty() && !holding(StopAction::End, false)) cursor_ = first_unanswered();
 }
 
-bool Session::complete() const { return first_unanswered() == visible_.size(); }
+bool Session::complete() const { return first_unanswered() == kEnd; }
+
+const Stop* Session::holding(StopAction action, bool skip_acknowledged) const {
+  for (const auto& stop : content_->stops) {
+    if (stop.action != action || (skip_acknowledged && acknowledged(stop.id))) continue;
+    if (holds(stop.when, data_)) return &stop;
+  }
+  return nullptr;
+}
+
+bool Session::acknowledged(const std::string& stop_id) const {
+  return std::find(acknowledged_.begin(), acknowledged_.end(), stop_id) != acknowledged_.end();
+}
+
+void Session::unacknowledge(const std::string& stop_id) {
+  acknowledged_.erase(std::remove(acknowledged_.begin(), acknowledged_.end(), stop_id),
+                      acknowledged_.end());
+}
+
+json Session::stop() const {
+  auto describe_stop = [](const Stop& s) { return json{{"id", s.id}, {"level", s.level}}; };
+  if (const Stop* end = holding(StopAction::End, false)) return describe_stop(*end);
+  if (!finished_.empty()) {
+    for (const auto& s : content_->stops) {
+      if (s.id == finished_) return describe_stop(s);
+    }
+  }
+  return nullptr;
+}
+
+bool Session::ended() const { return holding(StopAction::End, false) != nullptr; }
 
 std::string Session::distance_unit() const {
   const json& meta = content_->meta();
@@ -138,7 +253,7 @@ std::optional<Error> Session::check_value(const Item& item, const json& value) c
         return answer_error("answer.range", id, "Enter a number from " + range + ".");
       }
       const double steps = (v - item.min) / item.step;
-      if (std::fabs(steps - std::round(steps)) > 1e-9 * std::max(1.0, std::fabs(steps))) {
+      if (std::fabs(steps - std::round(steps)) > kStepTolerance * std::max(1.0, std::fabs(steps))) {
         return answer_error("answer.step", id,
                             "Enter a number in steps of " + format_number(item.step) + ".");
       }
@@ -148,121 +263,286 @@ std::optional<Error> Session::check_value(const Item& item, const json& value) c
   return std::nullopt;
 }
 
-std::optional<Error> Session::find_shown(const std::string& item_id, std::size_t& index) const {
-  if (!content_->item(item_id)) {
-    return Error{"answer.item.unknown", "There is no question \"" + item_id + "\".", "/" + item_id};
+std::vector<Error> Session::check_page(std::size_t page, const json& answers) const {
+  std::vector<Error> errors;
+  if (!answers.is_object() || json_depth(answers) > kMaxDepth) {
+    errors.push_back({"answer.malformed", "The answers must map each question to its answer.", ""});
+    return errors;
   }
-  index = content_->item_index.at(item_id);
-  if (!shown(index)) {
-    return answer_error("answer.item.hidden", item_id,
-                        "This question does not apply to your earlier answers.");
+  const Page& p = content_->pages[page];
+  for (const std::size_t i : p.items) {
+    const Item& item = content_->items[i];
+    const bool given = answers.contains(item.id);
+    if (!item_visible_[i]) {
+      if (given)
+        errors.push_back(answer_error("answer.item.hidden", item.id,
+                                      "This question does not apply to your earlier answers."));
+      continue;
+    }
+    if (!given) {
+      if (item.type != ItemType::Lesson)
+        errors.push_back(answer_error("answer.missing", item.id, "Answer this question."));
+      continue;
+    }
+    if (auto e = check_value(item, answers[item.id])) errors.push_back(*e);
   }
+  for (auto it = answers.begin(); it != answers.end(); ++it) {
+    const Item* item = content_->item(it.key());
+    if (!item) {
+      errors.push_back(answer_error("answer.item.unknown", it.key(),
+                                    "There is no question \"" + it.key() + "\"."));
+    } else if (item->page != page) {
+      errors.push_back(
+          answer_error("answer.item.not-on-page", it.key(), "This question is not on this page."));
+    }
+  }
+  return errors;
+}
+
+std::vector<Error> Session::answer(const std::string& page_id, const json& answers) {
+  const Page* page = content_->page(page_id);
+  if (!page) return {Error{"answer.page.unknown", "There is no page \"" + page_id + "\".", ""}};
+  const std::size_t p = content_->page_index.at(page_id);
+  if (!page_shown(p))
+    return {Error{"answer.page.hidden", "This page does not apply to your earlier answers.", ""}};
+  auto errors = check_page(p, answers);
+  if (!errors.empty()) return errors;
+  for (const std::size_t i : page->items) {
+    if (!item_visible_[i]) continue;
+    const Item& item = content_->items[i];
+    answers_[item.id] = item.type == ItemType::Lesson ? json(true) : answers[item.id];
+  }
+  refresh();
+  prune();
+  notice_.clear();
+  if (!finished_.empty()) {
+    unacknowledge(finished_);
+    finished_.clear();
+  }
+  if (holding(StopAction::End, false)) {
+    cursor_ = kEnd;
+    return {};
+  }
+  if (const Stop* notice = holding(StopAction::Notice, true)) notice_ = notice->id;
+  // On to the next shown page (answered or not), or to the first gap, or the end.
+  cursor_ = next_shown(p);
+  if (cursor_ == kEnd) cursor_ = first_unanswered();
+  return {};
+}
+
+std::optional<Error> Session::proceed(const std::string& choice) {
+  if (notice_.empty()) return Error{"session.no-notice", "There is no message to answer.", ""};
+  if (choice != "continue" && choice != "finish")
+    return Error{"session.choice", "Choose \"continue\" or \"finish\".", ""};
+  acknowledged_.push_back(notice_);
+  if (choice == "finish") {
+    finished_ = notice_;
+    cursor_ = kEnd;
+  }
+  notice_.clear();
   return std::nullopt;
 }
 
-std::optional<Error> Session::answer(const std::string& item_id, const json& value) {
-  std::size_t index = 0;
-  if (auto e = find_shown(item_id, index)) return e;
-  const Item* item = &content_->items[index];
-  if (json_depth(value) > kMaxDepth)
-    return answer_error("answer.type", item_id, "This answer is not of the right kind.");
-  if (auto e = check_value(*item, value)) return e;
-  answers_[item_id] = value;
-  refresh();
-  prune();
-  // Move to the next shown item after this one (answered or not), or to the first gap, or done.
-  cursor_ = index + 1;
-  settle();
-  return std::nullopt;
+std::size_t Session::raising_page(const std::string& stop_id) const {
+  const Stop* stop = nullptr;
+  for (const auto& s : content_->stops) {
+    if (s.id == stop_id) stop = &s;
+  }
+  // The first shown page whose answers, with those before it, make the stop's rule hold.
+  json data = json::object();
+  data[kSettings] = settings_;
+  std::size_t last_shown = kEnd;
+  for (std::size_t p = 0; p < page_visible_.size(); ++p) {
+    if (!page_visible_[p]) continue;
+    last_shown = p;
+    for (const std::size_t i : content_->pages[p].items) {
+      const std::string& id = content_->items[i].id;
+      if (item_visible_[i] && answers_.contains(id)) data[id] = answers_[id];
+    }
+    if (stop && holds(stop->when, with_calculations(*content_, data))) return p;
+  }
+  return last_shown;
 }
 
 std::optional<Error> Session::back() {
-  std::size_t i = cursor_;
-  while (i > 0) {
-    --i;
-    if (visible_[i]) {
-      cursor_ = i;
+  std::size_t last_shown = kEnd;
+  for (std::size_t p = 0; p < page_visible_.size(); ++p) {
+    if (page_visible_[p]) last_shown = p;
+  }
+  if (!notice_.empty()) {  // out of a notice, not acknowledged: it shows again if still true
+    notice_.clear();
+    // The cursor is already on the page after the one that raised the notice.
+    std::size_t to = last_shown;
+    for (std::size_t p = cursor_ == kEnd ? page_visible_.size() : cursor_; p > 0;) {
+      if (page_visible_[--p]) {
+        to = p;
+        break;
+      }
+    }
+    cursor_ = to;
+    return std::nullopt;
+  }
+  if (!finished_.empty()) {  // out of a finished notice: as if it had not been answered
+    cursor_ = raising_page(finished_);
+    unacknowledge(finished_);
+    finished_.clear();
+    return std::nullopt;
+  }
+  if (cursor_ == kEnd) {
+    const Stop* end = holding(StopAction::End, false);
+    const std::size_t to = end ? raising_page(end->id) : last_shown;
+    if (to == kEnd) return Error{"session.back.at-start", "This is the first question.", ""};
+    cursor_ = to;
+    return std::nullopt;
+  }
+  for (std::size_t p = cursor_; p > 0;) {
+    --p;
+    if (page_visible_[p]) {
+      cursor_ = p;
       return std::nullopt;
     }
   }
   return Error{"session.back.at-start", "This is the first question.", ""};
 }
 
-std::optional<Error> Session::go_to(const std::string& item_id) {
-  std::size_t index = 0;
-  if (auto e = find_shown(item_id, index)) return e;
-  cursor_ = index;
+std::optional<Error> Session::go_to(const std::string& id) {
+  std::size_t p = 0;
+  if (const Item* item = content_->item(id)) {
+    if (!item_shown(content_->item_index.at(id)))
+      return answer_error("answer.item.hidden", id,
+                          "This question does not apply to your earlier answers.");
+    p = item->page;
+  } else if (content_->page(id)) {
+    p = content_->page_index.at(id);
+  } else {
+    return Error{"answer.page.unknown", "There is no page \"" + id + "\".", pointer("", id)};
+  }
+  if (!page_shown(p))
+    return Error{"answer.page.hidden", "This page does not apply to your earlier answers.",
+                 pointer("", id)};
+  notice_.clear();
+  if (!finished_.empty()) {
+    unacknowledge(finished_);
+    finished_.clear();
+  }
+  cursor_ = p;
   return std::nullopt;
 }
 
-json Session::current() const {
-  const auto& visible = visible_;
-  std::size_t total = 0, position = 0, answered = 0;
-  for (std::size_t i = 0; i < visible.size(); ++i) {
-    if (!visible[i]) continue;
+json Session::page_json(std::size_t index) const {
+  const Page& page = content_->pages[index];
+  const Section& section = content_->sections[page.section];
+  json out = {{"id", page.id}};
+  if (!page.title.empty()) out["title"] = page.title;
+  if (!page.intro.empty()) out["intro"] = page.intro;
+  out["lesson"] = page.lesson;
+  json sec = {{"id", section.id}, {"title", section.title}};
+  if (!section.intro.empty()) sec["intro"] = section.intro;
+  out["section"] = std::move(sec);
+  const std::string unit = distance_unit();
+  json items = json::array();
+  for (const std::size_t i : page.items) {
+    if (!item_visible_[i]) continue;
+    const Item& item = content_->items[i];
+    json shown = item.source;
+    shown.erase("enableWhen");
+    if (item.unit == "distance") shown["unit"] = unit;
+    if (answers_.contains(item.id)) shown["answer"] = answers_[item.id];
+    items.push_back(std::move(shown));
+  }
+  out["items"] = std::move(items);
+  return out;
+}
+
+json Session::progress() const {
+  std::size_t total = 0, before = 0;
+  for (std::size_t p = 0; p < page_visible_.size(); ++p) {
+    if (!page_visible_[p]) continue;
     ++total;
-    if (i <= cursor_) ++position;
-    if (answers_.contains(content_->items[i].id)) ++answered;
+    if (cursor_ == kEnd || p < cursor_) ++before;
   }
-  json page;
-  bool can_go_back = false;
-  for (std::size_t i = 0; i < cursor_ && i < visible.size(); ++i)
-    can_go_back = can_go_back || visible[i];
-  if (cursor_ >= content_->items.size()) {
-    page["status"] = "complete";
-    position = total;
-  } else {
-    const Item& item = content_->items[cursor_];
-    page["status"] = "question";
-    const Section& section = content_->sections[item.section];
-    page["section"] = {{"id", section.id}, {"title", section.title}};
-    json shown_item = item.source;
-    shown_item.erase("enableWhen");
-    if (item.unit == "distance") shown_item["unit"] = distance_unit();
-    page["item"] = std::move(shown_item);
-    if (answers_.contains(item.id)) page["answer"] = answers_[item.id];
-  }
+  const std::size_t position = cursor_ == kEnd ? total : before + 1;
   const long percent =
-      total == 0 ? 100
-                 : std::lround(100.0 * static_cast<double>(answered) / static_cast<double>(total));
-  page["progress"] = {
-      {"position", position}, {"total", total}, {"answered", answered}, {"percent", percent}};
-  page["canGoBack"] = can_go_back;
-  return page;
+      cursor_ == kEnd || total == 0
+          ? 100
+          : std::lround(100.0 * static_cast<double>(before) / static_cast<double>(total));
+  return {{"position", position}, {"total", total}, {"percent", percent}};
+}
+
+bool Session::can_go_back() const {
+  if (!notice_.empty() || !finished_.empty() || cursor_ == kEnd) {
+    return std::any_of(page_visible_.begin(), page_visible_.end(), [](char v) { return v != 0; });
+  }
+  for (std::size_t p = 0; p < cursor_; ++p) {
+    if (page_visible_[p]) return true;
+  }
+  return false;
+}
+
+json Session::current() const {
+  json out;
+  if (!finished_.empty() || (cursor_ == kEnd && ended())) {
+    out["status"] = "stopped";
+    out["stop"] = stop();
+    out["canGoBack"] = can_go_back();
+    return out;
+  }
+  if (!notice_.empty()) {
+    out["status"] = "notice";
+    for (const auto& s : content_->stops) {
+      if (s.id == notice_) out["stop"] = {{"id", s.id}, {"level", s.level}};
+    }
+  } else if (cursor_ == kEnd) {
+    out["status"] = "complete";
+  } else {
+    out["status"] = "question";
+    out["page"] = page_json(cursor_);
+  }
+  out["progress"] = progress();
+  out["canGoBack"] = can_go_back();
+  return out;
 }
 
 json Session::review() const {
-  const auto& visible = visible_;
   const std::string unit = distance_unit();
   json sections = json::array();
   for (std::size_t s = 0; s < content_->sections.size(); ++s) {
     json answers = json::array();
-    for (std::size_t i = 0; i < visible.size(); ++i) {
-      const Item& item = content_->items[i];
-      if (item.section != s || !visible[i] || item.type == ItemType::Lesson ||
-          !answers_.contains(item.id))
-        continue;
-      const json& value = answers_[item.id];
-      answers.push_back({{"item", item.id},
-                         {"question", item.source["text"]},
-                         {"value", value},
-                         {"display", display_answer(*content_, item, value, unit)}});
+    for (const std::size_t p : content_->sections[s].pages) {
+      if (!page_visible_[p]) continue;
+      for (const std::size_t i : content_->pages[p].items) {
+        const Item& item = content_->items[i];
+        if (!item_visible_[i] || item.type == ItemType::Lesson || !answers_.contains(item.id))
+          continue;
+        const json& value = answers_[item.id];
+        answers.push_back({{"page", content_->pages[p].id},
+                           {"item", item.id},
+                           {"question", item.source["text"]},
+                           {"value", value},
+                           {"display", display_answer(*content_, item, value, unit)}});
+      }
     }
     if (answers.empty()) continue;
     sections.push_back({{"id", content_->sections[s].id},
                         {"title", content_->sections[s].title},
                         {"answers", std::move(answers)}});
   }
-  return {{"complete", complete()}, {"sections", std::move(sections)}};
+  json out = {{"complete", complete()}};
+  if (json s = stop(); !s.is_null()) out["stop"] = std::move(s);
+  out["sections"] = std::move(sections);
+  return out;
 }
 
 json Session::state() const {
-  return {
-      {"format", "hipcheck.state"},
-      {"version", kStateVersion},
-      {"content", {{"id", content_->id}, {"version", content_->version}}},
-      {"answers", answers_},
-      {"cursor", cursor_ < content_->items.size() ? json(content_->items[cursor_].id) : json()}};
+  return {{"format", "hipcheck.state"},
+          {"version", kStateVersion},
+          {"content", {{"id", content_->id}, {"version", content_->version}}},
+          {"settings", settings_},
+          {"answers", answers_},
+          {"acknowledged", acknowledged_},
+          {"finished", !finished_.empty()},
+          {"notice", notice_.empty() ? json() : json(notice_)},
+          {"cursor", cursor_ != kEnd ? json(content_->pages[cursor_].id) : json()}};
 }
 
 std::optional<Error> Session::restore(const json& state) {
@@ -284,43 +564,94 @@ std::optional<Error> Session::restore(const json& state) {
     return bad("state.content", "/content",
                "This saved check was made with other questions, so it cannot be used.");
   }
+  Session trial(content_);
+  if (state.contains("settings")) {
+    json merged;
+    if (auto e = merge_settings(default_settings(), state["settings"], merged))
+      return bad("state.settings", "/settings" + e->path, e->message);
+    trial.settings_ = std::move(merged);
+    trial.refresh();
+  }
   if (!state.contains("answers") || !state["answers"].is_object()) {
     return bad("state.malformed", "/answers", "This saved check is damaged.");
   }
-  // Replay the answers in questionnaire order into a scratch session; adopt it only if all is well.
-  Session trial(content_);
   const json& answers = state["answers"];
-  std::size_t used = 0;
-  for (const auto& item : content_->items) {
-    if (!answers.contains(item.id)) continue;
-    const auto index = content_->item_index.at(item.id);
-    if (!trial.shown(index)) {
-      return bad("state.answer.hidden", pointer("/answers", item.id),
-                 "This saved check holds an answer to a question that does not apply.");
+  for (auto it = answers.begin(); it != answers.end(); ++it) {
+    if (!content_->item(it.key()))
+      return bad("state.answer.unknown", pointer("/answers", it.key()),
+                 "This saved check names a question that does not exist.");
+  }
+  // Replay the answers page by page, in order, checking each against what is shown by then.
+  for (std::size_t p = 0; p < content_->pages.size(); ++p) {
+    bool any = false;
+    for (const std::size_t i : content_->pages[p].items) {
+      const Item& item = content_->items[i];
+      if (!answers.contains(item.id)) continue;
+      if (!trial.item_shown(i)) {
+        return bad("state.answer.hidden", pointer("/answers", item.id),
+                   "This saved check holds an answer to a question that does not apply.");
+      }
+      if (auto e = trial.check_value(item, answers[item.id]))
+        return bad("state.answer.invalid", pointer("/answers", item.id), e->message);
+      trial.answers_[item.id] = answers[item.id];
+      any = true;
     }
-    if (auto e = trial.check_value(item, answers[item.id])) {
-      return bad("state.answer.invalid", pointer("/answers", item.id), e->message);
-    }
-    trial.answers_[item.id] = answers[item.id];
+    if (!any) continue;
     trial.refresh();
-    ++used;
   }
-  if (used != answers.size()) {
-    for (const auto& [key, value] : answers.items()) {
-      (void)value;
-      if (!content_->item(key))
-        return bad("state.answer.unknown", pointer("/answers", key),
-                   "This saved check names a question that does not exist.");
+  if (state.contains("acknowledged")) {
+    const json& list = state["acknowledged"];
+    if (!list.is_array())
+      return bad("state.acknowledged", "/acknowledged", "This saved check is damaged.");
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      const json& id = list[i];
+      const bool known =
+          id.is_string() &&
+          std::any_of(content_->stops.begin(), content_->stops.end(), [&](const Stop& s) {
+            return s.action == StopAction::Notice && s.id == id.get<std::string>();
+          });
+      if (!known || trial.acknowledged(id.get<std::string>()))
+        return bad("state.acknowledged", pointer("/acknowledged", i),
+                   "This saved check names a message that does not exist.");
+      trial.acknowledged_.push_back(id.get<std::string>());
     }
   }
-  trial.cursor_ = content_->items.size();
+  if (state.contains("finished") && !state["finished"].is_boolean())
+    return bad("state.finished", "/finished", "This saved check is damaged.");
+  if (state.value("finished", false)) {
+    for (const auto& s : content_->stops) {
+      if (s.action == StopAction::Notice && trial.acknowledged(s.id) &&
+          holds(s.when, trial.data_)) {
+        trial.finished_ = s.id;
+        break;
+      }
+    }
+    if (trial.finished_.empty())
+      return bad("state.finished", "/finished",
+                 "This saved check was ended by a message that no longer applies.");
+  }
+  trial.cursor_ = kEnd;
   if (state.contains("cursor") && !state["cursor"].is_null()) {
     const json& cursor = state["cursor"];
-    if (!cursor.is_string() || !trial.content_->item(cursor.get<std::string>()) ||
-        trial.go_to(cursor.get<std::string>())) {
+    const Page* page = cursor.is_string() ? content_->page(cursor.get<std::string>()) : nullptr;
+    if (!page || !trial.page_shown(content_->page_index.at(page->id))) {
       return bad("state.cursor", "/cursor",
-                 "This saved check points at a question that does not apply.");
+                 "This saved check points at a page that does not apply.");
     }
+    trial.cursor_ = content_->page_index.at(page->id);
+  }
+  if (state.contains("notice") && !state["notice"].is_null()) {
+    const json& notice = state["notice"];
+    const Stop* pending = trial.finished_.empty() && !trial.ended()
+                              ? trial.holding(StopAction::Notice, true)
+                              : nullptr;
+    // Only the notice that would show now: the first that holds and is not acknowledged, while
+    // no stop is in force.
+    const bool ok = pending && notice.is_string() && pending->id == notice.get<std::string>();
+    if (!ok)
+      return bad("state.notice", "/notice",
+                 "This saved check shows a message that does not apply.");
+    trial.notice_ = notice.get<std::string>();
   }
   trial.settle();
   *this = std::move(trial);

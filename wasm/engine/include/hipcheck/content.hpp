@@ -23,8 +23,10 @@ struct Item {
   std::string id;
   ItemType type = ItemType::Lesson;
   std::size_t section = 0;
+  std::size_t page = 0;
   json source;       // the item as written in the content
-  json enable_when;  // null when always shown
+  json enable_when;  // the item's own rule (null when always shown); its page's and section's apply
+                     // too
   std::vector<Option> options;
   double min = 0, max = 0, step = 1;
   bool not_sure = false;
@@ -32,9 +34,33 @@ struct Item {
   std::vector<std::string> reads;  // items this item's enableWhen depends on (through calculations)
 };
 
+// A page: one or more closely related items shown and answered together. A lesson stands alone.
+struct Page {
+  std::string id;
+  std::string title, intro;  // "" when not given
+  std::size_t section = 0;
+  json enable_when;                // null when always shown
+  std::vector<std::size_t> items;  // indexes into Content::items, in order
+  bool lesson = false;             // its one item is a lesson
+};
+
 struct Section {
   std::string id;
   std::string title;
+  std::string intro;  // "" when not given
+  json enable_when;   // null when always shown
+  std::vector<std::size_t> pages;
+};
+
+// A content rule that stops the check: "end" ends it at once (derived from the answers), "notice"
+// shows an interstitial once, right after the answer that makes `when` true.
+enum class StopAction { End, Notice };
+
+struct Stop {
+  std::string id;
+  std::string level;  // a care level id
+  json when;
+  StopAction action = StopAction::End;
 };
 
 struct Calculation {
@@ -79,8 +105,11 @@ struct Content {
   json bundle;  // everything as loaded (texts, ui strings, …)
   std::string id, version, title, locale;
   std::vector<Section> sections;
+  std::vector<Page> pages;  // in the order they are asked
+  std::map<std::string, std::size_t> page_index;
   std::vector<Item> items;  // in the order they are asked
   std::map<std::string, std::size_t> item_index;
+  std::vector<Stop> stops;                // in the content's order (the first that holds wins)
   std::vector<Calculation> calculations;  // ordered so each comes after what it reads
   std::vector<std::string> levels;        // care level ids, most urgent first
   std::vector<Flag> flags;
@@ -91,8 +120,12 @@ struct Content {
   std::map<std::string, json> sources;
 
   const Item* item(const std::string& id) const;
+  const Page* page(const std::string& id) const;
   const json& meta() const { return bundle["meta"]; }
 };
+
+// The reserved name rules read the runner's settings through: settings.mode, settings.lessons.
+constexpr const char* kSettings = "settings";
 
 struct LoadResult {
   std::shared_ptr<const Content> content;  // null when there are errors

@@ -13,11 +13,13 @@ namespace hipcheck {
 class Engine {
  public:
   std::string load(const std::string& bundle);
-  std::string start();
+  std::string start(const std::string& settings = "{}");
+  std::string configure(const std::string& settings);
   std::string current() const;
-  std::string answer(const std::string& item_id, const std::string& value);
+  std::string answer(const std::string& page_id, const std::string& answers);
+  std::string proceed(const std::string& choice);
   std::string back();
-  std::string go_to(const std::string& item_id);
+  std::string go_to(const std::string& id);
   std::string review() const;
   std::string result() const;
   std::string state() const;

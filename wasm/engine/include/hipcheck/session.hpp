@@ -1,6 +1,7 @@
-// One runner's way through the questionnaire: answers in, the next page out.
+// One runner's way through the questionnaire, page by page: answers in, the next page out.
 #pragma once
 
+#include <cstddef>
 #include <memory>
 #include <optional>
 #include <string>
@@ -10,34 +11,55 @@
 
 namespace hipcheck {
 
+// The runner's settings as rules read them: {"mode": "full" | "quick", "lessons": bool}.
+json default_settings();
+
+// Applies a settings object (both keys optional) over base; settings.invalid (path /mode or
+// /lessons) when it is not one.
+std::optional<Error> merge_settings(const json& base, const json& changes, json& out);
+
 class Session {
  public:
   explicit Session(std::shared_ptr<const Content> content);
 
-  // Clears every answer and moves to the first shown item.
-  void start();
+  // Clears every answer, takes the settings and moves to the first shown page.
+  std::optional<Error> start(const json& settings = json::object());
 
-  // The page to show: {"status": "question", …} or {"status": "complete", …} (see wasm/README.md).
+  // Changes settings mid-check; answers of items that become hidden are dropped.
+  std::optional<Error> configure(const json& settings);
+
+  // The page to show: question, notice, stopped or complete (see wasm/README.md).
   json current() const;
 
-  // Checks value against the item (type, options, range, step) and that the item is shown now;
-  // stores it, drops the answers of items it hides and moves to the next shown item. On an error
-  // nothing changes.
-  std::optional<Error> answer(const std::string& item_id, const json& value);
+  // Answers a shown page: answers = {itemId: value} for each of its shown items (a lesson page:
+  // {} or {lessonId: true}). Returns every problem found (each with the item in its path); on any
+  // problem nothing changes. Then stores, drops hidden answers, applies the stops and moves on.
+  std::vector<Error> answer(const std::string& page_id, const json& answers);
 
-  // Moves to the shown item before the current one.
+  // On a notice: "continue" goes on, "finish" ends the check. session.no-notice otherwise.
+  std::optional<Error> proceed(const std::string& choice);
+
+  // The shown page before the current one (from a notice or a stop: the page that raised it).
   std::optional<Error> back();
 
-  // Moves to a shown item (a "Change" link).
-  std::optional<Error> go_to(const std::string& item_id);
+  // Moves to a shown page, given its id or the id of one of its items (a "Change" link).
+  std::optional<Error> go_to(const std::string& id);
 
   // Every shown, answered question with its answer as a runner reads it, by section.
   json review() const;
 
+  // Every shown page is answered.
   bool complete() const;
 
-  // The answers and every calculated value: the data every rule reads.
+  // The stop in force ({"id", "level"}) or null: an end stop whose rule holds, or a finished
+  // notice.
+  json stop() const;
+  // The stop in force is an end stop.
+  bool ended() const;
+
+  // The answers, the settings and every calculated value: the data every rule reads.
   const json& data() const { return data_; }
+  const json& settings() const { return settings_; }
 
   // The runner's distance unit ("km", "mi") or "" when not chosen (or not asked).
   std::string distance_unit() const;
@@ -45,30 +67,51 @@ class Session {
   const Content& content() const { return *content_; }
   const json& answers() const { return answers_; }
 
+  bool page_shown(std::size_t page) const { return page_visible_[page] != 0; }
+  bool item_shown(std::size_t item) const { return item_visible_[item] != 0; }
+
   // The versioned saved form of the session, and its restoration. restore() checks everything
-  // first (format, version, content version, every answer, the cursor) and changes nothing on
-  // error.
+  // first (format, version, content version, settings, every answer page by page, the stops, the
+  // cursor) and changes nothing on error.
   json state() const;
   std::optional<Error> restore(const json& state);
 
  private:
-  bool shown(std::size_t index) const { return visible_[index]; }
-  // The index of a known, shown item, or answer.item.unknown / answer.item.hidden.
-  std::optional<Error> find_shown(const std::string& item_id, std::size_t& index) const;
-  void refresh();  // recomputes data_ and visible_ after the answers change
+  static constexpr std::size_t kEnd = static_cast<std::size_t>(-1);
+
+  void refresh();  // recomputes data_ and what is shown after the answers or settings change
   void prune();    // drops the answers of hidden items until nothing changes
   std::optional<Error> check_value(const Item& item, const json& value) const;
+  bool page_answered(std::size_t page) const;
   std::size_t first_unanswered() const;
-  void settle();  // keeps the cursor on a shown item, or past the end when all is answered
+  std::size_t next_shown(std::size_t page) const;  // the first shown page after page, or kEnd
+  void settle();  // keeps the cursor on a shown page, or at the end
+  // The first stop of the given action whose rule holds (acknowledged notices left out), or null.
+  const Stop* holding(StopAction action, bool skip_acknowledged) const;
+  bool acknowledged(const std::string& stop_id) const;
+  // The first shown page whose answers (with those before it) make a stop's rule hold: where
+  // `back` returns to from the stop.
+  std::size_t raising_page(const std::string& stop_id) const;
+  void unacknowledge(const std::string& stop_id);
+  std::vector<Error> check_page(std::size_t page, const json& answers) const;
+  json page_json(std::size_t page) const;
+  json progress() const;
+  bool can_go_back() const;
 
   std::shared_ptr<const Content> content_;
+  json settings_;
   json answers_ = json::object();
-  json data_;                  // answers_ with every calculated value
-  std::vector<char> visible_;  // which items are shown for these answers (1 or 0)
-  std::size_t cursor_ = 0;     // index of the item shown; items.size() when complete
+  json data_;                       // answers_, settings_ and every calculated value
+  std::vector<char> page_visible_;  // which pages are shown for these answers (1 or 0)
+  std::vector<char> item_visible_;  // which items are shown (their section and page too)
+  std::size_t cursor_ = 0;          // the page shown; kEnd when at the end (complete or stopped)
+  std::string notice_;              // a notice waiting to be acknowledged
+  std::string finished_;            // the notice on which the runner chose "finish"
+  std::vector<std::string> acknowledged_;
 };
 
-// Evaluates the calculated values over answers (each null when it cannot be computed).
-json with_calculations(const Content& content, const json& answers);
+// Evaluates the calculated values over data (answers and settings; each null when it cannot be
+// computed).
+json with_calculations(const Content& content, const json& data);
 
 }  // namespace hipcheck

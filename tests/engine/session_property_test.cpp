@@ -1,0 +1,81 @@
+// Random walks through the fixture (a fixed seed, so every run is the same): after every move the
+// session's invariants hold — an error changes nothing, restore(state()) gives the same session
+// (state and page), and progress stays within its total.
+#include <catch2/catch.hpp>
+#include <random>
+
+#include "fixture.hpp"
+#include "hipcheck/session.hpp"
+
+using hipcheck::json;
+using hipcheck::Session;
+
+namespace {
+
+// A value for an item: usually a valid one, sometimes not.
+json value_for(const json& item, std::mt19937& rng) {
+  std::uniform_int_distribution<int> pick(0, 9);
+  const std::string type = item["type"];
+  if (pick(rng) == 0) return "nonsense";
+  if (type == "yesno") return pick(rng) < 5;
+  if (type == "single") {
+    const json& o = item["options"];
+    return o[static_cast<std::size_t>(pick(rng)) % o.size()]["value"];
+  }
+  if (type == "multiple") {
+    const json& o = item["options"];
+    return json::array({o[static_cast<std::size_t>(pick(rng)) % o.size()]["value"]});
+  }
+  if (type == "scale") return pick(rng);
+  if (type == "number") return pick(rng) == 1 ? json("not-sure") : json(pick(rng) * 5 + 0.5);
+  return true;
+}
+
+}  // namespace
+
+TEST_CASE("random moves keep the session's invariants", "[session][property]") {
+  const auto content = fixture::content();
+  std::mt19937 rng(20261126);
+  std::uniform_int_distribution<int> move(0, 99);
+  for (int run = 0; run < 60; ++run) {
+    Session s(content);
+    for (int step = 0; step < 40; ++step) {
+      const json before = s.state();
+      const json page = s.current();
+      const int m = move(rng);
+      bool failed = false;
+      if (m < 55 && page["status"] == "question") {
+        json answers = json::object();
+        for (const auto& item : page["page"]["items"]) {
+          if (item["type"] != "lesson")
+            answers[item["id"].get<std::string>()] = value_for(item, rng);
+        }
+        failed = !s.answer(page["page"]["id"], answers).empty();
+      } else if (m < 65) {
+        failed = s.proceed(m % 2 ? "continue" : "finish").has_value();
+      } else if (m < 80) {
+        failed = s.back().has_value();
+      } else if (m < 90) {
+        const auto& pages = content->pages;
+        failed = s.go_to(pages[static_cast<std::size_t>(m) % pages.size()].id).has_value();
+      } else if (m < 95) {
+        failed =
+            s.configure({{"lessons", m % 2 == 0}, {"mode", m % 3 ? "full" : "quick"}}).has_value();
+      } else {
+        failed = s.start({{"mode", m % 2 ? "full" : "quick"}}).has_value();
+      }
+      INFO("run " << run << " step " << step << " move " << m << " before " << before.dump());
+      if (failed) REQUIRE(s.state() == before);
+      Session t(content);
+      const auto e = t.restore(s.state());
+      INFO("state " << s.state().dump());
+      REQUIRE_FALSE(e);
+      REQUIRE(t.state() == s.state());
+      REQUIRE(t.current() == s.current());
+      const json now = s.current();
+      if (now.contains("progress")) {
+        CHECK(now["progress"]["position"].get<long>() <= now["progress"]["total"].get<long>());
+      }
+    }
+  }
+}
