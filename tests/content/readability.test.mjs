@@ -9,6 +9,8 @@ import readability from 'text-readability';
 import { RUNNER_FILES, clean, contentDir, grade, proseOfFile } from './prose.mjs';
 
 const MAX_GRADE = 8.0;
+// The words a person reads at a decision point: what to do now, for each care level (CONTENT.md v2).
+const MAX_ACTION_GRADE = 6.0;
 
 const results = [];
 for (const file of RUNNER_FILES) {
@@ -35,4 +37,16 @@ test('the readability check reads real prose from every runner-facing file', () 
   for (const r of results) assert.ok(r.strings.length > 0, `${r.file} has no prose`);
   // placeholders never reach the grader
   for (const r of results) for (const s of r.strings) assert.ok(!s.includes('{{'), `${r.file}: ${s}`);
+});
+
+test('each care level\'s "what to do now" text reads at US grade 6 or below', () => {
+  const care = JSON.parse(fs.readFileSync(path.join(contentDir, 'care.json'), 'utf8'));
+  const levels = care.levels ?? [];
+  assert.ok(levels.length > 0, 'care.json has no levels');
+  const graded = levels.map((l) => ({ id: l.id, text: clean(l.action ?? ''), g: grade(clean(l.action ?? '')) }));
+  console.log('Flesch-Kincaid grade of each care action (limit %s):', MAX_ACTION_GRADE);
+  for (const r of graded) console.log(`  ${String(r.id).padEnd(10)} ${r.g.toFixed(1).padStart(5)}  ${r.text}`);
+  for (const r of graded) assert.ok(r.text.length > 0, `care level ${r.id} has no action text`);
+  const over = graded.filter((r) => r.g > MAX_ACTION_GRADE).map((r) => `${r.id} (${r.g.toFixed(1)})`);
+  assert.deepEqual(over, [], `care actions above grade ${MAX_ACTION_GRADE}: ${over.join(', ')}`);
 });

@@ -61,3 +61,33 @@ for (const name of fs.readdirSync(examplesDir).sort()) {
     });
   }
 }
+
+// What a JSON Schema cannot say about pages and stops (the engine's validator checks these too).
+test('questionnaire: page ids are unique and differ from item ids; stops name care levels', () => {
+  const q = readJson(path.join(contentDir, 'questionnaire.json'));
+  const pages = q.sections.flatMap((s) => s.pages);
+  const pageIds = pages.map((p) => p.id);
+  const itemIds = pages.flatMap((p) => p.items.map((it) => it.id));
+  assert.equal(new Set(pageIds).size, pageIds.length, 'a page id is used twice');
+  assert.equal(new Set(itemIds).size, itemIds.length, 'an item id is used twice');
+  const clash = pageIds.filter((id) => itemIds.includes(id));
+  assert.deepEqual(clash, [], 'page ids that are also item ids');
+  assert.ok(!itemIds.includes('settings') && !pageIds.includes('settings'), '"settings" is reserved');
+  const levels = readJson(path.join(contentDir, 'care.json')).levels.map((l) => l.id);
+  const stops = q.stops ?? [];
+  assert.equal(new Set(stops.map((s) => s.id)).size, stops.length, 'a stop id is used twice');
+  for (const s of stops) assert.ok(levels.includes(s.level), `stop ${s.id}: unknown level ${s.level}`);
+  assert.ok(stops.some((s) => s.level === 'emergency' && s.action === 'end'), 'an emergency answer must end the check');
+  assert.ok(stops.some((s) => s.level === 'urgent' && s.action === 'notice'), 'an urgent answer must show the notice');
+});
+
+test('every red-flag and low-energy question cites a known source', () => {
+  const q = readJson(path.join(contentDir, 'questionnaire.json'));
+  const sources = new Set(readJson(path.join(contentDir, 'sources.json')).map((s) => s.id));
+  const flagged = q.sections.flatMap((s) => s.pages.flatMap((p) => p.items)).filter((it) => /^(rf|le)_/.test(it.id));
+  assert.ok(flagged.length >= 19, `only ${flagged.length} red-flag questions`);
+  for (const it of flagged) {
+    assert.ok(it.sources?.length > 0, `${it.id} cites no source`);
+    for (const s of it.sources) assert.ok(sources.has(s), `${it.id}: unknown source ${s}`);
+  }
+});
