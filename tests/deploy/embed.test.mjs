@@ -70,7 +70,7 @@ test('the iframe on an allowed site grows and shrinks with the page inside it', 
 
     // Another page of the tool has another height, and the iframe follows.
     await frame.locator('[data-start]').click();
-    await frame.locator('form[data-item-id]').waitFor();
+    await frame.locator('form[data-page-id]').waitFor();
     await page.waitForFunction((before) => Number(document.querySelector('iframe[data-hipcheck]').getAttribute('data-hipcheck-height')) !== before, start);
     assert.notEqual(await settled(), start);
 

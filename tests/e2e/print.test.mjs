@@ -1,7 +1,7 @@
 // The result prints as a one-to-two page summary on A4 and Letter, without navigation or buttons.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { closeSite, openPage, openResult, openSite, scenarios } from './helpers.mjs';
+import { closeSite, openPage, openResult, openSite, runners, scenarios } from './helpers.mjs';
 
 let srv;
 let browser;
@@ -15,16 +15,23 @@ function pageCount(pdf) {
 test('every scenario\'s result fits on one or two pages of A4 and of Letter', async () => {
   const { page, problems, context } = await openPage(browser, srv.origin);
   const counts = [];
-  for (const { name, answers } of scenarios()) {
-    await openResult(page, srv.origin, answers);
+  const cases = [
+    ...scenarios().map(({ name, answers, settings, stopChoice }) => ({ name, answers, options: { settings, stopChoice } })),
+    ...Object.entries(runners).map(([name, answers]) => ({ name: `runner ${name}`, answers, options: {} })),
+  ];
+  for (const { name, answers, options } of cases) {
+    await openResult(page, srv.origin, answers, options);
     await page.emulateMedia({ media: 'print' });
     // No navigation, buttons or links to other pages of the site in print.
     for (const selector of ['.header', '.footer', '[data-back]', '.button', '[data-result-actions]']) {
       const shown = await page.$$eval(selector, (els) => els.filter((el) => el.getClientRects().length > 0).length);
       assert.equal(shown, 0, `${name}: ${selector} shows in print`);
     }
-    // The answers are in the printout, and so are the care card, causes, tips and sources.
-    for (const selector of ['[data-care]', '[data-causes]', '[data-tips]', '[data-answers]', '[data-sources]', '[data-disclaimer]']) {
+    // The care card, the answers and the disclaimer are in every printout; the causes and tips
+    // unless a stop ended the check.
+    const stopped = !!(await page.$('[data-result-stop]'));
+    const wanted = ['[data-care]', '[data-answers]', '[data-disclaimer]', ...(stopped ? [] : ['[data-causes]', '[data-tips]', '[data-sources]'])];
+    for (const selector of wanted) {
       assert.ok(await page.$eval(selector, (el) => el.getClientRects().length > 0), `${name}: ${selector} is missing in print`);
     }
     for (const format of ['A4', 'Letter']) {

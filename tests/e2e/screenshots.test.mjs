@@ -3,7 +3,9 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { answerAll, fillAnswer, gotoApp, launch, openPage, root, scenario, startServer, waitForRender } from './helpers.mjs';
+import {
+  answerAll, currentPage, fillItem, fillPage, gotoApp, launch, openPage, root, runners, shareFragment, shownKind, startCheck, startServer, stateFor, waitForRender,
+} from './helpers.mjs';
 
 const folder = join(root, 'build/screenshots');
 let srv;
@@ -18,6 +20,17 @@ after(async () => {
   await srv?.close();
 });
 
+/** Answers the pages on show until the page `id` is on show (null: until a notice). */
+async function answerUntil(page, answers, id) {
+  for (let i = 0; i < 40; i += 1) {
+    if (id === null ? (await shownKind(page)) === 'notice' : (await currentPage(page)) === id) return;
+    const before = await page.getAttribute('[data-main]', 'data-render');
+    await fillPage(page, answers);
+    await waitForRender(page, before);
+  }
+  throw new Error(`never reached ${id ?? 'a notice'}`);
+}
+
 const sizes = { phone: { width: 375, height: 812 }, desktop: { width: 1280, height: 800 } };
 
 for (const [size, viewport] of Object.entries(sizes)) {
@@ -30,18 +43,33 @@ for (const [size, viewport] of Object.entries(sizes)) {
         assert.ok(overflow <= 0, `${name} is ${overflow}px wider than the screen`);
         await page.screenshot({ path: join(folder, `${name}-${size}-${colorScheme}.png`), fullPage: true });
       };
-      const { answers } = scenario('mixed-causes');
       await gotoApp(page, srv.origin);
       await shot('start');
-      await page.click('[data-start]');
-      await page.waitForSelector('form[data-item-id="units"]');
+      await startCheck(page);
+      await page.waitForSelector('form[data-page-id="about_you"]');
       await shot('question');
-      await page.click('[data-continue]');
-      await page.waitForSelector('form[data-item-id="has_pain"]');
       await page.click('[data-continue]');
       await page.waitForSelector('[data-error-summary]');
       await shot('question-error');
-      await answerAll(page, answers);
+      // The grid of emergency signs, with one row left out (one error summary).
+      await answerUntil(page, runners.urgent, 'rf_emergency');
+      await shot('grid');
+      for (const id of ['rf_cannot_walk', 'rf_hot_joint', 'rf_fever', 'rf_bladder_bowel']) await fillItem(page, id, false);
+      await page.click('[data-continue]');
+      await page.waitForSelector('[data-error-summary]');
+      await shot('grid-error');
+      const before = await page.getAttribute('[data-main]', 'data-render');
+      await fillPage(page, runners.urgent);
+      await waitForRender(page, before);
+      // The urgent notice, then the lesson, the distances with the unit, and on to the result.
+      await answerUntil(page, runners.urgent, null);
+      await shot('notice');
+      await page.click('[data-proceed="continue"]');
+      await answerUntil(page, runners.urgent, 'lesson_hip_joint');
+      await shot('lesson');
+      await answerUntil(page, runners.urgent, 'load_weekly');
+      await shot('distances');
+      await answerAll(page, runners.urgent);
       await shot('check');
       await page.click('[data-see-result]');
       await page.waitForSelector('[data-care]');
@@ -50,19 +78,17 @@ for (const [size, viewport] of Object.entries(sizes)) {
       await page.waitForSelector('[data-explorer]');
       await page.click('[data-structure-button="femoral_head"]');
       await shot('anatomy');
-      // A lesson card: start again and read on to the first one.
-      await page.goBack();
-      await page.waitForSelector('[data-care]');
-      await page.click('[data-start-again]');
-      for (let i = 0; i < 40; i += 1) {
-        await page.waitForSelector('form[data-item-id]');
-        const form = page.locator('form[data-item-id]');
-        if ((await form.getAttribute('data-item-type')) === 'lesson') break;
-        const before = await page.getAttribute('[data-main]', 'data-render');
-        await fillAnswer(page, answers[await form.getAttribute('data-item-id')]);
-        await waitForRender(page, before);
-      }
-      await shot('lesson');
+      // The emergency result, straight after the emergency signs.
+      await page.click('[data-home]');
+      await page.waitForSelector('[data-start-again]');
+      await startCheck(page);
+      await answerAll(page, runners.emergency);
+      await page.waitForSelector('[data-care="emergency"]');
+      await shot('emergency');
+      const selfcare = await stateFor(page, runners.selfcare);
+      await page.goto(`${srv.origin}/${shareFragment(selfcare)}`);
+      await page.waitForSelector('[data-care="selfcare"]');
+      await shot('result-selfcare');
       assert.deepEqual(problems(), []);
       await context.close();
     });

@@ -17,6 +17,7 @@ const views = {
   start: async () => startView,
   question: async () => questionView,
   lesson: () => import('./views/lesson.js'),
+  notice: () => import('./views/notice.js'),
   check: () => import('./views/check.js'),
   result: () => import('./views/result.js'),
   anatomy: () => import('./views/anatomy.js'),
@@ -57,7 +58,7 @@ let shown = 0;
 /** Shows a page. how: 'push' adds a history entry, 'replace' rewrites the current one. */
 async function display(page, params = {}, how = 'push') {
   const ticket = ++shown;
-  const name = page === 'question' && params.current.item.type === 'lesson' ? 'lesson' : page;
+  const name = page === 'question' && params.current.page?.lesson ? 'lesson' : page;
   let view;
   try {
     [view] = await Promise.all([views[name](), firstViews.has(name) ? null : loadPageStyles()]);
@@ -74,10 +75,8 @@ async function display(page, params = {}, how = 'push') {
   document.title = error ? t('title.error', { title: fullTitle }) : fullTitle;
 
   const state = { page, depth: how === 'push' ? depth() + 1 : depth() };
-  if (page === 'question') {
-    state.item = params.current.item.id;
-    if (params.change) state.change = true;
-  }
+  if (page === 'question') state.pageId = params.current.page.id;
+  if ((page === 'question' || page === 'notice') && params.change) state.change = true;
   if (page === 'anatomy' && params.focus) state.focus = params.focus;
   if (how === 'push') history.pushState(state, '', location.pathname);
   else if (how === 'replace') history.replaceState(state, '', location.pathname);
@@ -95,22 +94,55 @@ function persist() {
   store.save(engine.state());
 }
 
-/** Shows what the engine says comes next: a question, or the check page once all is answered. */
+/**
+ * Shows what the engine says comes next: a question page, a stop's notice, the result when a stop
+ * ended the check (an emergency goes straight there, without the check page), or the check page
+ * once every page is answered.
+ */
 function showCurrent(current, how = 'push', change = false) {
-  return current.status === 'complete' ? display('check', {}, how) : display('question', { current, change }, how);
+  if (current.error) current = engine.current();
+  if (current.status === 'complete') return display('check', {}, how);
+  if (current.status === 'stopped') return display('result', {}, how);
+  if (current.status === 'notice') return display('notice', { current, change }, how);
+  return display('question', { current, change }, how);
+}
+
+/** After a change from the check page: through the pages already answered to anything new. */
+function forward(current) {
+  for (let guard = 0; guard < 200 && current.status === 'question'; guard += 1) {
+    const items = current.page.items ?? [];
+    if (!items.length || !items.every((item) => item.answer !== undefined)) break;
+    const answers = current.page.lesson ? {} : Object.fromEntries(items.map((item) => [item.id, item.answer]));
+    const next = engine.answer(current.page.id, answers);
+    if (next.error) break;
+    current = next;
+  }
+  return current;
+}
+
+/** Whether the check is over: every page answered, or a stop ended it. */
+function finished() {
+  const review = engine.review();
+  return review.complete || !!review.stop;
 }
 
 function route(state, how) {
   clearNotice();
   const page = state?.page ?? 'start';
   if (page === 'question') {
-    let current = state.item ? engine.goTo(state.item) : engine.current();
+    let current = state.pageId ? engine.goTo(state.pageId) : engine.current();
     if (current.error) current = engine.current();
     persist();
     return showCurrent(current, how, state.change);
   }
-  if (page === 'check' || page === 'result') {
-    return engine.review().complete ? display(page, {}, how) : showCurrent(engine.current(), how);
+  if (page === 'notice') return showCurrent(engine.current(), how, state.change);
+  if (page === 'check') {
+    const review = engine.review();
+    if (review.stop) return display('result', {}, how);
+    return review.complete ? display('check', {}, how) : showCurrent(engine.current(), how);
+  }
+  if (page === 'result') {
+    return finished() ? display('result', {}, how) : showCurrent(engine.current(), how);
   }
   if (page === 'anatomy') return display('anatomy', { focus: state.focus }, how);
   if (page === 'quiz') return display('quiz', {}, how);
@@ -157,12 +189,30 @@ const ctx = {
   structure(id) {
     return ctx.structures.find((x) => x.id === id);
   },
+  /** An item as the content wrote it (pages of sections, or items of sections). */
   item(id) {
     for (const section of bundle.questionnaire?.sections ?? []) {
-      const found = section.items?.find((x) => x.id === id);
-      if (found) return found;
+      for (const items of [section.items ?? [], ...(section.pages ?? []).map((page) => page.items ?? [])]) {
+        const found = items.find((x) => x.id === id);
+        if (found) return found;
+      }
     }
     return null;
+  },
+  /** The item that holds the runner's distance unit (meta.distanceUnit). */
+  isUnitItem(id) {
+    return id === bundle.meta?.distanceUnit;
+  },
+  /** A number item asked in the runner's unit (written with unit "distance"). */
+  isDistance(id) {
+    return ctx.item(id)?.unit === 'distance';
+  },
+  /** The care level's words for a notice: the engine's result when it has them, else care.json's. */
+  careFor(level) {
+    const result = engine.result();
+    if (!result.error && result.care?.level === level) return result.care;
+    const texts = (bundle.care?.levels ?? []).find((x) => x.id === level);
+    return { ...texts, level };
   },
   unitLabel(unit) {
     return ctx.labels.units?.[unit] ?? unit;
@@ -173,9 +223,11 @@ const ctx = {
   },
   hasAnswers,
 
-  begin() {
+  /** A new check with the settings chosen on the start page ({mode, lessons}). */
+  begin(settings = {}) {
     clearNotice();
-    const current = engine.start();
+    const current = engine.start(settings);
+    if (current.error) return;
     persist();
     showCurrent(current);
   },
@@ -183,9 +235,16 @@ const ctx = {
     clearNotice();
     showCurrent(engine.current());
   },
-  startAgain() {
+  /** Clears the answers; with settings begins a new check, else returns to the start page to choose. */
+  startAgain(settings) {
     store.clear();
-    ctx.begin();
+    if (settings) {
+      ctx.begin(settings);
+      return;
+    }
+    clearNotice();
+    engine.start();
+    display('start', { hasSaved: false });
   },
   async clear() {
     store.clear();
@@ -205,7 +264,8 @@ const ctx = {
     }
     // No earlier page of ours in this tab (say, after opening a share link): step back in the engine.
     const page = main.dataset.page;
-    if ((page === 'question' || page === 'check') && engine.current().canGoBack) {
+    const now = engine.current();
+    if ((page === 'question' || page === 'check' || page === 'notice' || (page === 'result' && now.status === 'stopped')) && now.canGoBack) {
       const current = engine.back();
       persist();
       showCurrent(current, 'replace');
@@ -216,34 +276,60 @@ const ctx = {
     }
   },
 
-  answer(itemId, value, draft) {
+  /** Answers a page: answers {itemId: value}; drafts keeps what was typed, to redraw after an error. */
+  answer(pageId, answers, drafts) {
     prefetchViews();
     clearNotice();
     const change = changeMode();
-    let current = engine.answer(itemId, value);
+    let current = engine.answer(pageId, answers);
     if (current.error) {
-      display('question', { current: engine.current(), error: current.error, draft, change }, 'replace');
+      const errors = Array.isArray(current.errors) && current.errors.length ? current.errors : [current.error];
+      display('question', { current: engine.current(), errors, drafts, change }, 'replace');
       return;
     }
     persist();
+    // After a change from the check page, go through anything new, then back to the check page.
     if (change) {
-      // After a change from the check page, go through anything new, then back to the check page.
-      for (let guard = 0; guard < 1000 && current.status === 'question' && current.answer !== undefined; guard += 1) {
-        const next = engine.answer(current.item.id, current.answer);
-        if (next.error) break;
-        current = next;
-      }
+      current = forward(current);
       persist();
     }
     showCurrent(current, 'push', change);
   },
 
-  change(itemId) {
+  /** A notice's choice: 'continue' goes on with the check, 'finish' shows the result now. */
+  proceed(choice) {
     clearNotice();
-    const current = engine.goTo(itemId);
+    const change = history.state?.change === true;
+    let current = engine.proceed(choice);
+    if (current.error) {
+      showCurrent(engine.current(), 'replace');
+      return;
+    }
+    persist();
+    if (change && choice === 'continue') {
+      current = forward(current);
+      persist();
+    }
+    // The notice is answered: the page after it takes its place in the history.
+    showCurrent(current, 'replace', change);
+  },
+
+  /** "Skip the lessons" on a lesson page: the engine hides every lesson from now on. */
+  skipLessons() {
+    clearNotice();
+    const current = engine.configure({ lessons: false });
     if (current.error) return;
     persist();
-    display('question', { current, change: true });
+    showCurrent(current, 'replace', changeMode());
+  },
+
+  /** A change link on the check page: the page the answer was given on. */
+  change(pageId) {
+    clearNotice();
+    const current = engine.goTo(pageId);
+    if (current.error) return;
+    persist();
+    showCurrent(current, 'push', true);
   },
 
   scoreQuiz(answers) {
@@ -280,7 +366,7 @@ async function restoreSession() {
       return;
     }
     persist();
-    await (engine.review().complete ? display('result', {}, 'replace') : showCurrent(restored, 'replace'));
+    await (finished() ? display('result', {}, 'replace') : showCurrent(restored, 'replace'));
     notice('success', 'share.openedTitle', 'share.openedBody');
     return;
   }
@@ -298,7 +384,7 @@ async function restoreSession() {
     engine.start();
   }
   // A reload carries on where the engine's saved cursor is; otherwise the page in this tab's history.
-  if (history.state?.page === 'question') await showCurrent(engine.current(), 'replace');
+  if (history.state?.page === 'question' || history.state?.page === 'notice') await showCurrent(engine.current(), 'replace');
   else await route(history.state, 'replace');
 }
 

@@ -14,11 +14,18 @@ export async function createEngine(bundleText) {
   }
   return {
     content: loaded.content,
-    start: () => call('start'),
+    /** A new check: settings {mode: 'full'|'quick', lessons: bool}, both optional. */
+    start: (settings = {}) => call('start', JSON.stringify(settings)),
+    /** Changes the settings mid-check (e.g. {lessons: false} from a lesson's skip link). */
+    configure: (settings) => call('configure', JSON.stringify(settings)),
     current: () => call('current'),
-    answer: (itemId, value) => call('answer', itemId, JSON.stringify(value)),
+    /** Answers a whole page at once: answers is {itemId: value} for the page's shown items. */
+    answer: (pageId, answers) => call('answer', pageId, JSON.stringify(answers)),
+    /** On a notice: 'continue' goes on with the check, 'finish' ends it there. */
+    proceed: (choice) => call('proceed', choice),
     back: () => call('back'),
-    goTo: (itemId) => call('goTo', itemId),
+    /** A shown page, by its id or by the id of one of its items (change links). */
+    goTo: (pageOrItemId) => call('goTo', pageOrItemId),
     review: () => call('review'),
     result: () => call('result'),
     /** The session as text, exactly as the engine wrote it (what we store and share). */

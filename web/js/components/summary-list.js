@@ -1,4 +1,5 @@
-// The answers as a GOV.UK summary list, with a "Change" link for each when onChange is given.
+// The answers as a GOV.UK summary list, with a "Change" link for each when onChange is given
+// (it goes to the page the answer was given on).
 import { h, visuallyHidden } from '../dom.js';
 import { t } from '../i18n.js';
 
@@ -17,13 +18,14 @@ export function summaryList(review, { onChange, headingLevel = 'h2' } = {}) {
       if (onChange) {
         const link = h(
           'a',
-          { href: '/', class: 'summary-list__change', 'data-change': row.item },
+          { href: '/', class: 'summary-list__change', 'data-change': row.item, 'data-change-page': row.page },
           t('check.change'),
           visuallyHidden(t('check.changeHidden', { question: row.question })),
         );
         link.addEventListener('click', (event) => {
           event.preventDefault();
-          onChange(row.item);
+          // The change link opens the item's page (the engine also takes an item id).
+          onChange(row.page ?? row.item);
         });
         item.append(h('dd', { class: 'summary-list__actions' }, link));
       }

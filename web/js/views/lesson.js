@@ -1,13 +1,16 @@
-// A lesson card in the flow: a short read with the parts of the hip it is about highlighted.
+// A lesson page in the flow: a short read with the parts of the hip it is about highlighted,
+// Continue, and a link to skip the lessons (the engine hides them all from then on).
 import { append, h } from '../dom.js';
 import { t } from '../i18n.js';
 import { anatomyDiagram } from '../components/anatomy-diagram.js';
 import { pageTop } from './question.js';
 
 export function render(ctx, { current }) {
-  const item = current.item;
+  const page = current.page;
+  const item = page.items?.[0] ?? {};
+  const title = page.title ?? item.text;
   const structures = (item.structures ?? []).filter((id) => ctx.structure(id));
-  const form = h('form', { class: 'form', novalidate: true, 'data-question': true, 'data-item-id': item.id, 'data-item-type': 'lesson' });
+  const form = h('form', { class: 'form', novalidate: true, 'data-question': true, 'data-page-id': page.id, 'data-lesson': item.id ?? true });
   const body = h('div', { class: 'lesson__body' }, (item.body ?? []).map((text) => h('p', { text })));
   let figure = null;
   if (structures.length) {
@@ -31,17 +34,29 @@ export function render(ctx, { current }) {
       ),
     );
   }
+  const skip = h('a', { href: '/', class: 'button-link', 'data-skip-lessons': true, text: t('lesson.skip') });
+  skip.addEventListener('click', (event) => {
+    event.preventDefault();
+    ctx.skipLessons();
+  });
   append(form, [
     h('span', { class: 'tag tag--lesson', text: t('lesson.tag') }),
-    h('h1', { class: 'heading-l', tabindex: '-1' }, current.section?.title ? h('span', { class: 'caption', text: current.section.title }) : null, item.text),
+    h('h1', { class: 'heading-l', tabindex: '-1' }, page.section?.title ? h('span', { class: 'caption', text: page.section.title }) : null, title),
+    page.intro ? h('p', { class: 'page-intro', text: page.intro }) : null,
     h('div', { class: 'lesson' }, body, figure),
     item.help ? h('p', { class: 'hint', text: item.help }) : null,
-    h('button', { type: 'submit', class: 'button', 'data-continue': true, text: t('continue') }),
+    h(
+      'div',
+      { class: 'button-group button-group--lesson' },
+      h('button', { type: 'submit', class: 'button', 'data-continue': true, text: t('continue') }),
+      skip,
+    ),
+    h('p', { class: 'hint lesson__skip-hint', text: t('lesson.skipHint') }),
   ]);
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    ctx.answer(item.id, true);
+    ctx.answer(page.id, {});
   });
   const node = h('div', { class: 'page page--lesson' }, ...pageTop(ctx, current), form);
-  return { title: item.text, node };
+  return { title, node };
 }

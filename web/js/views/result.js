@@ -265,68 +265,90 @@ function sharePanel(panel, url) {
 export function render(ctx) {
   const result = ctx.engine.result();
   const sources = new Map((result.sources ?? []).map((src) => [src.id, src]));
+  // A check the engine ended at an emergency stop shows what to do now and nothing else to act on:
+  // no causes, tips, plan or share link. Any stop (the emergency, or "see your result now" on a
+  // notice) means no plan and no cause scores.
+  const stopped = !!result.stop;
+  const emergencyStop = result.stop?.level === 'emergency';
   const panel = h('div', { class: 'share', 'data-share-panel': true, hidden: true });
-  const actions = h(
-    'div',
-    { class: 'result-actions no-print', 'data-result-actions': true },
-    h('h2', { class: 'heading-m', text: t('result.keepTitle') }),
-    h(
-      'div',
-      { class: 'button-group' },
-      h('button', { type: 'button', class: 'button button--secondary', 'data-print': true, onclick: () => window.print(), text: t('result.print') }),
-      h('button', { type: 'button', class: 'button button--secondary', 'data-share': true, onclick: () => sharePanel(panel, ctx.shareUrl()), text: t('result.share') }),
-    ),
-    panel,
-  );
+  const actions = emergencyStop
+    ? null
+    : h(
+        'div',
+        { class: 'result-actions no-print', 'data-result-actions': true },
+        h('h2', { class: 'heading-m', text: t('result.keepTitle') }),
+        h(
+          'div',
+          { class: 'button-group' },
+          h('button', { type: 'button', class: 'button button--secondary', 'data-print': true, onclick: () => window.print(), text: t('result.print') }),
+          h('button', { type: 'button', class: 'button button--secondary', 'data-share': true, onclick: () => sharePanel(panel, ctx.shareUrl()), text: t('result.share') }),
+        ),
+        panel,
+      );
   const learnMore = h(
     'div',
     { class: 'result-section no-print' },
-    h('h2', { class: 'heading-m', text: t('result.learnTitle') }),
-    h(
-      'div',
-      { class: 'button-group' },
-      h('button', { type: 'button', class: 'button button--secondary', 'data-open-quiz': true, onclick: () => ctx.open('quiz'), text: t('result.quiz') }),
-      h('button', { type: 'button', class: 'button button--secondary', 'data-open-anatomy': true, onclick: () => ctx.open('anatomy'), text: t('result.learn') }),
-    ),
+    emergencyStop
+      ? null
+      : [
+          h('h2', { class: 'heading-m', text: t('result.learnTitle') }),
+          h(
+            'div',
+            { class: 'button-group' },
+            h('button', { type: 'button', class: 'button button--secondary', 'data-open-quiz': true, onclick: () => ctx.open('quiz'), text: t('result.quiz') }),
+            h('button', { type: 'button', class: 'button button--secondary', 'data-open-anatomy': true, onclick: () => ctx.open('anatomy'), text: t('result.learn') }),
+          ),
+        ],
     h('h2', { class: 'heading-m', text: t('result.againTitle') }),
     h(
       'div',
       { class: 'button-group' },
-      h('button', { type: 'button', class: 'button button--secondary', 'data-start-again': true, onclick: ctx.startAgain, text: t('result.startAgain') }),
+      h('button', { type: 'button', class: 'button button--secondary', 'data-start-again': true, onclick: () => ctx.startAgain(), text: t('result.startAgain') }),
       h('button', { type: 'button', class: 'button button--warning', 'data-clear-answers': true, onclick: ctx.clear, text: t('result.clear') }),
     ),
   );
 
-  const severity = result.severity
-    ? h(
-        'p',
-        { class: 'severity', 'data-severity': true },
-        t('result.severity', { score: result.severity.score }),
-        ' ',
-        result.severity.substantial ? t('result.severitySubstantial') : t('result.severityMinor'),
-      )
-    : null;
+  const severity =
+    result.severity && !emergencyStop
+      ? h(
+          'p',
+          { class: 'severity', 'data-severity': true },
+          t('result.severity', { score: result.severity.score }),
+          ' ',
+          result.severity.substantial ? t('result.severitySubstantial') : t('result.severityMinor'),
+        )
+      : null;
+
+  let plan = null;
+  if (result.plan && !stopped) plan = planSection(result.plan, ctx.unitLabel, sources);
+  else if (!stopped) plan = h('section', { class: 'result-section', 'data-plan': 'none' }, h('h2', { class: 'heading-m', text: t('plan.noneTitle') }), h('p', { text: t('plan.noneBody') }));
 
   const node = h(
     'div',
-    { class: `page page--result result--${result.care.level}` },
+    { class: `page page--result result--${result.care.level}${emergencyStop ? ' result--stopped' : ''}`, 'data-result-stop': result.stop?.id },
     h('div', { class: 'no-print' }, backLink(ctx.back)),
     h('p', { class: 'print-only print-header', text: t('print.header', { date: new Date().toLocaleDateString(document.documentElement.lang || undefined) }) }),
     h('h1', { class: 'heading-xl', tabindex: '-1', text: t('result.title') }),
-    h('p', { class: 'lead result__notice', text: t('result.notDiagnosis') }),
+    h('p', { class: 'lead result__notice', text: t(emergencyStop ? 'result.stoppedNotice' : 'result.notDiagnosis') }),
     careCard(result.care, sources),
     severity,
     actions,
-    causesSection(result.causes ?? []),
-    tipsSection(result.tips ?? [], sources),
-    result.plan ? planSection(result.plan, ctx.unitLabel, sources) : h('section', { class: 'result-section', 'data-plan': 'none' }, h('h2', { class: 'heading-m', text: t('plan.noneTitle') }), h('p', { text: t('plan.noneBody') })),
+    // A stop ended the check before the questions about the causes: their scores would all read
+    // 0, so the page says why they are missing instead.
+    stopped
+      ? emergencyStop
+        ? null
+        : h('section', { class: 'result-section', 'data-causes': 'skipped' }, h('h2', { class: 'heading-m', text: t('result.causesTitle') }), h('p', { text: t('result.causesSkipped') }))
+      : causesSection(result.causes ?? []),
+    emergencyStop ? null : tipsSection(result.tips ?? [], sources),
+    plan,
     h(
       'section',
       { class: 'result-section answers', 'aria-labelledby': 'answers-title', 'data-answers': true },
-      h('h2', { class: 'heading-l', id: 'answers-title', text: t('result.answersTitle') }),
+      h('h2', { class: emergencyStop ? 'heading-m' : 'heading-l', id: 'answers-title', text: t('result.answersTitle') }),
       summaryList(ctx.engine.review(), { headingLevel: 'h3' }),
     ),
-    sourcesSection(result.sources ?? []),
+    (result.sources ?? []).length ? sourcesSection(result.sources) : null,
     h(
       'section',
       { class: 'result-section about', 'aria-labelledby': 'about-title' },
