@@ -10,20 +10,34 @@ const PREFIX = 'hipcheck-';
 const CACHE = `${PREFIX}${PRECACHE.version}`;
 const URLS = new Set(PRECACHE.files.map((file) => file.url));
 
+// All or nothing: every file is fetched before this version's cache is opened, and when anything
+// fails the cache is deleted, so a failed install never leaves a partial cache of a new version
+// (the browser tries again on a later visit, from nothing). One exception: a new worker whose
+// files are all unchanged (only sw.js differs) has the same version, so its cache may be the one
+// the active worker serves from; that cache is left alone (anything put in it is the same file).
 self.addEventListener('install', (event) => {
   if (!PRECACHE.files.length) return;
   event.waitUntil(
     (async () => {
-      const cache = await caches.open(CACHE);
-      // Every file is checked against the hash the build recorded, so a server that already serves
-      // a newer (or older) build cannot slip a foreign file into this version's cache.
-      await Promise.all(
-        PRECACHE.files.map(async ({ url, integrity }) => {
-          const response = await fetch(new Request(url, { cache: 'no-cache', integrity }));
-          if (!response.ok) throw new Error(`precache: ${url} answered HTTP ${response.status}`);
-          await cache.put(url, response);
-        }),
-      );
+      const ours = !self.registration.active || !(await caches.has(CACHE));
+      try {
+        // Every file is checked against the hash the build recorded, so a server that already
+        // serves a newer (or older) build cannot slip a foreign file into this version's cache.
+        const responses = await Promise.all(
+          PRECACHE.files.map(async ({ url, integrity }) => {
+            const response = await fetch(new Request(url, { cache: 'no-cache', integrity }));
+            if (!response.ok) throw new Error(`precache: ${url} answered HTTP ${response.status}`);
+            return [url, response];
+          }),
+        );
+        const cache = await caches.open(CACHE);
+        const stored = await Promise.allSettled(responses.map(([url, response]) => cache.put(url, response)));
+        const failure = stored.find((outcome) => outcome.status === 'rejected');
+        if (failure) throw failure.reason;
+      } catch (error) {
+        if (ours) await caches.delete(CACHE);
+        throw error;
+      }
     })(),
   );
 });

@@ -1,10 +1,11 @@
 // The installable offline app: after one visit the questionnaire and the anatomy explorer work
 // with no network; a new build is offered with "Update available — reload" and, once accepted,
-// every file comes from the new build; Chrome finds nothing stopping installation.
+// every file comes from the new build; Chrome finds nothing stopping installation; an install that
+// fails (a file answers HTTP 500) leaves no cache of its version and never harms the version in use.
 // These need the hooks in web/js/app.js (registerServiceWorker) and web/index.html (the manifest link).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { buildDist, chromiumArgs, chromiumPath, gotoApp, launch, listFiles, openPage, site, startServer, tempDir, waitForOffline } from './helpers.mjs';
@@ -15,14 +16,17 @@ before(async () => {
 });
 after(() => browser?.close());
 
-/** Answers the question on show by choosing its first option; resolves once the next page is drawn. */
-async function answerFirstOption(page) {
-  const form = page.locator('form[data-item-id]');
-  const item = await form.getAttribute('data-item-id');
-  await form.locator('input[name=answer]').first().check();
+/**
+ * Answers the page on show by choosing the last option of each question (on the first page:
+ * an adult without pain); resolves once the next page is drawn. Returns the page answered.
+ */
+async function answerLastOptions(page) {
+  const form = page.locator('form[data-page-id]');
+  const id = await form.getAttribute('data-page-id');
+  for (const item of await form.locator('[data-item]').all()) await item.locator('input').last().check();
   await form.locator('[data-continue]').click();
-  await page.waitForFunction((id) => document.querySelector('form[data-item-id]')?.dataset.itemId !== id, item, { timeout: 10000 });
-  return item;
+  await page.waitForFunction((before) => document.querySelector('form[data-page-id]')?.dataset.pageId !== before, id, { timeout: 10000 });
+  return id;
 }
 
 test('after one visit, the questionnaire and the anatomy explorer work offline', async () => {
@@ -43,10 +47,10 @@ test('after one visit, the questionnaire and the anatomy explorer work offline',
     await page.reload();
     await page.waitForSelector('html.is-ready', { timeout: 20000 });
     await page.click('[data-start]');
-    await page.waitForSelector('form[data-item-id]');
-    const first = await answerFirstOption(page);
+    await page.waitForSelector('form[data-page-id]');
+    const first = await answerLastOptions(page);
     assert.ok(first);
-    assert.ok(await page.locator('form[data-item-id]').count(), 'the next question is shown');
+    assert.ok(await page.locator('form[data-page-id]').count(), 'the next question page is shown');
 
     // The anatomy explorer: choose a part and read about it.
     await page.click('[data-nav="anatomy"]');
@@ -137,6 +141,135 @@ test('Chrome finds nothing that stops installing the app (Page.getInstallability
     const manifest = await cdp.send('Page.getAppManifest');
     assert.deepEqual(manifest.errors, []);
     assert.match(manifest.url, /\/manifest\.webmanifest$/);
+  } finally {
+    await context.close();
+    await srv.close();
+  }
+});
+
+/** The precache list the build wrote into a dist folder's sw.js: {version, files: [{url, integrity}]}. */
+function precacheOf(folder) {
+  const sw = readFileSync(join(folder, 'sw.js'), 'utf8');
+  return JSON.parse(sw.match(/\/\* precache:start \*\/([\s\S]*?)\/\* precache:end \*\//)[1]);
+}
+
+/**
+ * Makes the server answer HTTP 500 for one file to the service worker's fetch() only
+ * (Sec-Fetch-Dest: empty), so the page itself still gets it. Set `url` to choose the file, `on` to
+ * stop; `refused` counts the refusals.
+ */
+function refuseToWorker(srv) {
+  const [serveFile] = srv.server.listeners('request');
+  srv.server.removeAllListeners('request');
+  const fault = { url: null, on: true, refused: 0 };
+  srv.server.on('request', (req, res) => {
+    if (fault.on && new URL(req.url, srv.origin).pathname === fault.url && req.headers['sec-fetch-dest'] === 'empty') {
+      fault.refused += 1;
+      res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end('Internal server error');
+      return;
+    }
+    serveFile(req, res);
+  });
+  return fault;
+}
+
+/** Waits until the server has refused the worker, then until that install has ended (failed). */
+async function installFailed(page, fault) {
+  const deadline = Date.now() + 20000;
+  while (fault.refused === 0 && Date.now() < deadline) await new Promise((done) => setTimeout(done, 50));
+  assert.ok(fault.refused >= 1, `the worker asked for ${fault.url}`);
+  await page.waitForFunction(
+    async () => {
+      const registration = await navigator.serviceWorker.getRegistration();
+      return !registration || (!registration.installing && !registration.waiting);
+    },
+    null,
+    { timeout: 20000, polling: 100 },
+  );
+}
+
+/** The cache names, and the paths each cache holds. */
+function cacheContents(page) {
+  return page.evaluate(async () => {
+    const out = {};
+    for (const name of await caches.keys()) {
+      const cache = await caches.open(name);
+      out[name] = (await cache.keys()).map((request) => new URL(request.url).pathname).sort();
+    }
+    return out;
+  });
+}
+
+test('a failed install leaves no cache of the new version, and a later visit installs the whole of it', async () => {
+  const dist = await buildDist();
+  const srv = await startServer(dist.out);
+  const { version, files } = precacheOf(dist.out);
+  assert.equal(version, dist.version);
+  const fault = refuseToWorker(srv);
+  fault.url = files.find((file) => file.url.endsWith('.css'))?.url;
+  assert.ok(fault.url, 'a stylesheet is precached');
+  const { context, page, problems } = await openPage(browser);
+  try {
+    await gotoApp(page, srv.origin);
+    await installFailed(page, fault);
+    // The registration, left with no worker at all, is gone with the failed worker.
+    assert.equal(await page.evaluate(() => navigator.serviceWorker.controller), null);
+    assert.deepEqual(await cacheContents(page), {}, 'no cache is left, not even a partial one');
+
+    // The server is mended: the next visit installs this version again, every file of it.
+    fault.on = false;
+    await page.reload();
+    await page.waitForSelector('html.is-ready', { timeout: 20000 });
+    await waitForOffline(page);
+    assert.deepEqual(await cacheContents(page), { [`hipcheck-${version}`]: files.map((file) => file.url).sort() });
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+    await srv.close();
+  }
+});
+
+test('a failed update leaves the version in use whole and no cache of the new one', async () => {
+  const folder = join(tempDir(), 'www');
+  const a = await buildDist({ out: folder });
+  const srv = await startServer(folder);
+  const fault = refuseToWorker(srv);
+  fault.on = false;
+  const filesA = precacheOf(folder).files.map((file) => file.url).sort();
+  const { context, page, problems } = await openPage(browser);
+  try {
+    await gotoApp(page, srv.origin);
+    await waitForOffline(page);
+    const installed = { [`hipcheck-${a.version}`]: filesA };
+    assert.deepEqual(await cacheContents(page), installed);
+
+    // Only sw.js changes: the new worker has the same version, so the same cache name as the
+    // worker in use. Its failure must not take that cache away.
+    writeFileSync(join(folder, 'sw.js'), `${readFileSync(join(folder, 'sw.js'), 'utf8')}\n// rebuilt\n`);
+    for (const compressed of ['sw.js.gz', 'sw.js.br']) rmSync(join(folder, compressed), { force: true });
+    fault.url = filesA.find((url) => url.endsWith('.css'));
+    fault.on = true;
+    await page.reload();
+    await page.waitForSelector('html.is-ready');
+    await installFailed(page, fault);
+    assert.deepEqual(await cacheContents(page), installed);
+
+    // Version B (one stylesheet changed) fails to install: no cache of B, A is untouched.
+    const siteB = join(tempDir(), 'site-b');
+    cpSync(site, siteB, { recursive: true });
+    writeFileSync(join(siteB, 'css/app.css'), `${readFileSync(join(siteB, 'css/app.css'), 'utf8')}\n/* version B */\n`);
+    const b = await buildDist({ from: siteB, out: folder });
+    assert.notEqual(b.version, a.version);
+    fault.url = precacheOf(folder).files.find((file) => /^\/css\/app\.[0-9a-f]{10}\.css$/.test(file.url))?.url;
+    assert.ok(fault.url && !filesA.includes(fault.url), 'version B has a stylesheet of its own');
+    fault.refused = 0;
+    await page.reload();
+    await page.waitForSelector('html.is-ready');
+    await installFailed(page, fault);
+    assert.deepEqual(await cacheContents(page), installed);
+    assert.equal(await page.locator('[data-update-prompt]').count(), 0, 'no update is offered');
+    assert.deepEqual(problems, []);
   } finally {
     await context.close();
     await srv.close();
