@@ -227,10 +227,13 @@ json plan_weeks(double weekly, const json& longest, double start_fraction, int w
                 double weekly_increase, double longest_increase) {
   // The plan starts at a share of the base week (the week before a jump, chosen by the content)
   // and climbs back by at most `weekly_increase` a week, never above the base. Distances are
-  // rounded down to halves, so a week may stay where it is when the increase is under half a unit.
+  // rounded down to halves. When the increase is under half a unit (a small week), the week stays
+  // where it is once and then climbs by half a unit, so a 3.5 km week still returns to 5 km:
+  // 3.5, 3.5, 4, 4, 4.5 … (at most a half unit every two weeks).
   const double base = floor_half(weekly);
   const double start = std::min(base, floor_half(weekly * start_fraction));
   double distance = start;
+  bool held = false;  // the week before stayed where it was
   // The long run keeps the share of the week it had before, never rises more than
   // `longest_increase` over the longest run of the four weeks before, and never goes above the
   // base long run.
@@ -240,7 +243,12 @@ json plan_weeks(double weekly, const json& longest, double start_fraction, int w
   std::vector<double> longs = {long_base};  // [0]: before the plan
   json list = json::array();
   for (int week = 1; week <= weeks; ++week) {
-    if (week > 1) distance = std::min(base, floor_half(distance * (1 + weekly_increase)));
+    if (week > 1) {
+      const double before = distance;
+      distance = std::min(base, floor_half(distance * (1 + weekly_increase)));
+      if (distance == before && held) distance = std::min(base, distance + 0.5);
+      held = distance == before;
+    }
     json row = {{"week", week}, {"distance", distance}, {"longestRun", nullptr}};
     if (has_longest) {
       const auto from = longs.size() > 4 ? longs.end() - 4 : longs.begin();
