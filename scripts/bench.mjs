@@ -1,4 +1,4 @@
-// npm run bench [runs] [--no-lighthouse]: sizes of the wasm module and its glue, the median time to
+// npm run bench [runs] [--no-lighthouse] [--no-page]: sizes of the wasm module and its glue, the median time to
 // load the content and run a full questionnaire (every scenario) through the wasm module in node, and
 // the Lighthouse performance score of dist/ (median of three runs).
 import { readdirSync, readFileSync } from 'node:fs';
@@ -36,6 +36,12 @@ for (let i = 0; i < runs; i++) {
 }
 console.log(`content load: median ${median(loads).toFixed(2)} ms over ${runs} runs`);
 console.log(`full questionnaire (every page, review and result): median ${median(flows).toFixed(2)} ms over ${runs} runs`);
+
+// Side by side with the peers (scripts/bench/peers.mjs): JsonLogic, module bytes, the page at 4x.
+{
+  const { peers } = await import('./bench/peers.mjs');
+  console.log(await peers({ page: !process.argv.includes('--no-page') }));
+}
 
 if (!process.argv.includes('--no-lighthouse')) {
   const { lighthousePerformance } = await import('./bench/lighthouse.mjs');

@@ -30,6 +30,16 @@ describe('hipcheck validate', () => {
     assert.match(run.stdout, /^content\/en: ok — \d+ questions, [1-9] lessons, \d+ calculations, \d+ red flags, \d+ tips, \d+ quiz questions, \d+ sources \(version [0-9a-f]{16}\)\n$/);
   });
 
+  test('refuses a calculation that runs out of its work budget (issue 12), with its path', () => {
+    // 170 bytes: reduce over 30 items, merging the accumulator with itself.
+    const rule = { reduce: [Array.from({ length: 30 }, (_, i) => i), { merge: [{ var: 'accumulator' }, { var: 'accumulator' }] }, [1]] };
+    assert.ok(JSON.stringify(rule).length <= 170);
+    const folder = contentWith('budget', 'calculations', (c) => [...c, { id: 'boom', rule }]);
+    const run = hipcheck('validate', folder);
+    assert.equal(run.status, 1);
+    assert.match(run.stderr, /^logic\.budget at \/calculations\/5\/rule\/reduce[^ ]* .*\n1 problem found\n$/);
+  });
+
   test('catches a duplicate id with its JSON path', () => {
     const folder = contentWith('duplicate', 'tips', (t) => {
       t.tips[1].id = t.tips[0].id;

@@ -1,10 +1,13 @@
 // Random walks through the fixture (a fixed seed, so every run is the same): after every move the
 // session's invariants hold — an error changes nothing, restore(state()) gives the same session
-// (state and page), and progress stays within its total.
+// (state and page), and progress stays within its total. The same through the real content, where
+// the result must also equal answering the session's final answers in order (issue 12).
 #include <catch2/catch.hpp>
 #include <random>
 
 #include "fixture.hpp"
+#include "hipcheck/assess.hpp"
+#include "hipcheck/folder.hpp"
 #include "hipcheck/session.hpp"
 
 using hipcheck::json;
@@ -76,6 +79,111 @@ TEST_CASE("random moves keep the session's invariants", "[session][property]") {
       if (now.contains("progress")) {
         CHECK(now["progress"]["position"].get<long>() <= now["progress"]["total"].get<long>());
       }
+    }
+  }
+}
+
+namespace {
+
+// The result of answering a session's final answers in order from the start with its settings
+// (lessons only when the session read them; gaps skipped as a "Change" link does; a notice:
+// "finish" when the session finished at it, else "continue").
+Session replayed(const std::shared_ptr<const hipcheck::Content>& content, const json& state) {
+  Session t(content);
+  REQUIRE_FALSE(t.start(state["settings"]));
+  const json& answers = state["answers"];
+  for (int guard = 0; guard < 200; ++guard) {
+    const json page = t.current();
+    if (page["status"] == "notice") {
+      REQUIRE_FALSE(t.proceed(state["finished"] == true ? "finish" : "continue"));
+      continue;
+    }
+    if (page["status"] != "question") break;
+    json reply = json::object();
+    bool missing = false;
+    if (page["page"]["lesson"] == true) {
+      // A lesson is read in the replay only when the session read it.
+      missing = !answers.contains(page["page"]["items"][0]["id"].get<std::string>());
+    } else {
+      for (const auto& item : page["page"]["items"]) {
+        const std::string id = item["id"];
+        if (!answers.contains(id)) missing = true;
+        else reply[id] = answers[id];
+      }
+    }
+    if (missing) {
+      // A page shown now but left unanswered (an earlier answer changed, so it appeared): carry on
+      // at the next shown page the answers cover, as a "Change" link does.
+      const hipcheck::Content& c = t.content();
+      std::string next;
+      for (std::size_t p = c.page_index.at(page["page"]["id"].get<std::string>()) + 1;
+           p < c.pages.size() && next.empty(); ++p) {
+        if (!t.page_shown(p)) continue;
+        bool covered = true;
+        for (const std::size_t i : c.pages[p].items) {
+          if (t.item_shown(i) && !answers.contains(c.items[i].id)) covered = false;
+        }
+        if (covered) next = c.pages[p].id;
+      }
+      if (next.empty()) break;
+      REQUIRE_FALSE(t.go_to(next));
+      continue;
+    }
+    const auto errors = t.answer(page["page"]["id"], reply);
+    INFO(page["page"]["id"] << ": " << (errors.empty() ? "ok" : errors[0].id));
+    REQUIRE(errors.empty());
+  }
+  return t;
+}
+
+}  // namespace
+
+TEST_CASE("random moves through the real content keep the invariants, and the result is the "
+          "same as answering the final answers in order", "[session][property]") {
+  const auto read = hipcheck::read_content_folder(HIPCHECK_SOURCE_DIR "/content/en");
+  const auto content = hipcheck::load_content(read.bundle).content;
+  REQUIRE(content);
+  std::mt19937 rng(20261127);
+  std::uniform_int_distribution<int> move(0, 99);
+  for (int run = 0; run < 25; ++run) {
+    Session s(content);
+    for (int step = 0; step < 50; ++step) {
+      const json before = s.state();
+      const json page = s.current();
+      const int m = move(rng);
+      bool failed = false;
+      if (m < 70 && page["status"] == "question") {
+        json answers = json::object();
+        for (const auto& item : page["page"]["items"]) {
+          if (item["type"] != "lesson")
+            answers[item["id"].get<std::string>()] = value_for(item, rng);
+        }
+        failed = !s.answer(page["page"]["id"], answers).empty();
+      } else if (m < 78) {
+        failed = s.proceed(m % 2 ? "continue" : "finish").has_value();
+      } else if (m < 88) {
+        failed = s.back().has_value();
+      } else if (m < 95) {
+        const auto& pages = content->pages;
+        failed = s.go_to(pages[static_cast<std::size_t>(m * 7 + step) % pages.size()].id).has_value();
+      } else {
+        failed =
+            s.configure({{"lessons", m % 2 == 0}, {"mode", m % 3 ? "full" : "quick"}}).has_value();
+      }
+      INFO("run " << run << " step " << step << " move " << m);
+      if (failed) REQUIRE(s.state() == before);
+      Session t(content);
+      REQUIRE_FALSE(t.restore(s.state()));
+      REQUIRE(t.state() == s.state());
+      REQUIRE(t.current() == s.current());
+    }
+    const json state = s.state();
+    INFO("run " << run << " state " << state.dump());
+    const Session t = replayed(content, state);
+    const json expected = hipcheck::assess(t), got = hipcheck::assess(s);
+    for (auto it = expected.begin(); it != expected.end(); ++it) {
+      INFO("result." << it.key());
+      CHECK(got[it.key()] == it.value());
     }
   }
 }

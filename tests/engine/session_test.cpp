@@ -435,3 +435,48 @@ TEST_CASE("a section, a page and an item are each shown by their own rule", "[se
                                                    "load_weekly", "load_long"});
   CHECK(s.complete());
 }
+
+// Issue 12: one budget for every rule evaluated for one answer (logic::kMaxAnswerWork), each rule
+// within its own (logic::kMaxWork). Twelve calculations, each well within its own budget, together
+// need more than one answer may use: the answer is logic.budget at the calculation that ran out,
+// and nothing changes.
+TEST_CASE("the rules evaluated for one answer share one budget", "[session][budget]") {
+  json b = fixture::bundle();
+  json items = json::array();
+  for (int i = 0; i < 10000; ++i) items.push_back(i);
+  const json heavy = {{"all", {items, {{"<", {{{"var", ""}}, 1e9}}}}}};
+  const auto one = hipcheck::logic::apply(heavy, json::object());
+  REQUIRE(one.ok);
+  REQUIRE(one.work < hipcheck::logic::kMaxWork);
+  const std::size_t needed = hipcheck::logic::kMaxAnswerWork / one.work + 1;
+  for (std::size_t i = 0; i < needed; ++i) {
+    b["calculations"].push_back({{"id", "heavy_" + std::to_string(i)},
+                                 {"description", "A heavy calculation."},
+                                 {"rule", heavy}});
+  }
+  const auto loaded = hipcheck::load_content(b);
+  REQUIRE(loaded.errors.empty());
+  Session s(loaded.content);  // start() evaluates each rule within its own budget only
+  const json before = s.state();
+  const json page = s.current();
+  REQUIRE(page["status"] == "question");
+  json reply = json::object();
+  for (const auto& item : page["page"]["items"]) reply[item["id"].get<std::string>()] = kPain[item["id"].get<std::string>()];
+  const auto errors = s.answer(page["page"]["id"], reply);
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].id == "logic.budget");
+  CHECK(errors[0].path.rfind("/calculations/heavy_", 0) == 0);
+  CHECK(errors[0].path.find("/rule") != std::string::npos);
+  CHECK(s.state() == before);
+  CHECK(s.current() == page);
+
+  // With fewer of them the same answer goes through.
+  json lighter = fixture::bundle();
+  for (std::size_t i = 0; i + 2 < needed; ++i) {
+    lighter["calculations"].push_back({{"id", "heavy_" + std::to_string(i)},
+                                       {"description", "A heavy calculation."},
+                                       {"rule", heavy}});
+  }
+  Session t(hipcheck::load_content(lighter).content);
+  CHECK(t.answer(page["page"]["id"], reply).empty());
+}

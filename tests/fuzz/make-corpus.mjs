@@ -1,11 +1,16 @@
 // Writes the fuzzers' seed corpora (tests/fuzz/corpus/<target>/) from the real content, the
 // scenarios' answers, a sample of the official JsonLogic suite (when the shared conformance folder
-// is there) and rules that must run out of budget. Run again after the content changes:
+// is there) and rules that must run out of budget, and the content dictionary (hipcheck.dict: the
+// JsonLogic tokens with the content's ids and option values). Needs the built CLI and wasm module
+// (scripts/build): the scenarios are driven through the module to record their moves and states.
+// Run again after the content changes:
 //   node tests/fuzz/make-corpus.mjs
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+import { bundle as stampedBundle, createEngine } from '../wasm/module.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
@@ -68,3 +73,98 @@ function write(target, texts) {
 }
 write('logic', logic.map(([rule, data]) => `${JSON.stringify(rule)}\n${JSON.stringify(data ?? null)}`));
 write('parse', [...parse.map((v) => JSON.stringify(v)), '{"a":[1,2', '[1,]', '{"x":1}}', '"\\ud800"', '01']);
+
+// content: the shipped bundle, the test questionnaire and the broken one, unstamped (the fuzzer
+// changes them; a stamped bundle changed is only ever content.stamp).
+const unstamped = (folder) => {
+  const { stamp, ...rest } = JSON.parse(stampedBundle(folder));
+  void stamp;
+  return JSON.stringify(rest);
+};
+const fixture = JSON.parse(unstamped('tests/engine/fixture'));
+const contentSeeds = [unstamped('content/en'), JSON.stringify(fixture)];
+{
+  const small = structuredClone(fixture);
+  small.calculations.push({ id: 'boom', rule: logic[logic.length - 6][0] }); // the doubling reduce
+  contentSeeds.push(JSON.stringify(small));
+  const hidden = structuredClone(fixture);
+  hidden.questionnaire.sections[0].enableWhen = { '==': [{ var: 'settings.mode' }, 'full'] };
+  contentSeeds.push(JSON.stringify(hidden));
+}
+for (const file of readdirSync(join(root, 'tests/engine/broken')).filter((f) => f.endsWith('.json'))) {
+  const text = readFileSync(join(root, 'tests/engine/broken', file), 'utf8');
+  let value;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    continue; // the file that is not JSON at all
+  }
+  contentSeeds.push(JSON.stringify({ ...fixture, [file.replace(/\.json$/, '')]: value }));
+}
+write('content', contentSeeds);
+
+// state and session: every scenario driven through the wasm module as the page does: its moves
+// (one a line, see session_fuzz.cpp) and its state halfway and at the end.
+const engine = await createEngine();
+const loaded = JSON.parse(engine.load(stampedBundle('content/en')));
+if (loaded.error) throw new Error(`content/en: ${loaded.error.id}`);
+const states = [];
+const sessions = [];
+for (const f of scenarios) {
+  const scenario = JSON.parse(readFileSync(join(root, 'tests/scenarios', f), 'utf8'));
+  const settings = scenario.settings ?? {};
+  const choice = scenario.stopChoice ?? 'continue';
+  const lines = [`s ${JSON.stringify(settings)}`];
+  let page = JSON.parse(engine.start(JSON.stringify(settings)));
+  const pageStates = [];
+  for (let guard = 0; guard < 100; guard++) {
+    if (page.status === 'notice') {
+      lines.push(`p ${choice}`);
+      page = JSON.parse(engine.proceed(choice));
+      continue;
+    }
+    if (page.status !== 'question') break;
+    const reply = {};
+    if (!page.page.lesson) {
+      if (!page.page.items.every((item) => item.id in scenario.answers)) break;
+      for (const item of page.page.items) reply[item.id] = scenario.answers[item.id];
+    }
+    lines.push(`a ${JSON.stringify(reply)}`);
+    page = JSON.parse(engine.answer(page.page.id, JSON.stringify(reply)));
+    pageStates.push(engine.state());
+  }
+  states.push(engine.state());
+  if (pageStates.length) states.push(pageStates[Math.floor(pageStates.length / 2)]);
+  sessions.push(lines.join('\n'));
+  // The same with moves around it: back twice, a "Change" link to the first page, the state round
+  // trip, and the settings changed.
+  const first = lines.findIndex((l) => l.startsWith('a '));
+  sessions.push([...lines, 'b', 'b', `r ${engine.state()}`, 'c {"mode":"quick"}', 'A12345678',
+    `g ${JSON.parse(pageStates[0] ?? '{"cursor":"about_you"}').cursor ?? ''}`, lines[first] ?? 'b'].join('\n'));
+}
+write('state', [...new Set(states)]);
+write('session', sessions);
+
+// The dictionary: JsonLogic and JSON tokens, then the state's keys, the moves and the content's ids
+// and option values (each token as the raw bytes it stands for).
+const tokens = new Set(['format', 'hipcheck.state', 'version', 'content', 'settings', 'answers', 'acknowledged',
+  'finished', 'notice', 'cursor', 'mode', 'full', 'quick', 'lessons', 'not-sure', 'continue', 'finish',
+  'enableWhen', 'when', 'rule', 'options', 'value', 'exclusive', 'min', 'max', 'step', 'type', 'items', 'pages',
+  'sections', 'stops', 'action', 'level'].map((t) => JSON.stringify(t)));
+['a {', '\nb\n', '\nr {', '\ng ', '\np continue', '\np finish', '\nA', '\nc {', '\ns {'].forEach((t) => tokens.add(t));
+const bundleJson = JSON.parse(contentSeeds[0]);
+for (const section of bundleJson.questionnaire.sections) {
+  tokens.add(JSON.stringify(section.id));
+  for (const page of section.pages) {
+    tokens.add(JSON.stringify(page.id));
+    for (const item of page.items) {
+      tokens.add(JSON.stringify(item.id));
+      for (const o of item.options ?? []) tokens.add(JSON.stringify(o.value));
+    }
+  }
+}
+for (const c of bundleJson.calculations) tokens.add(JSON.stringify(c.id));
+const entry = (raw) => `"${[...Buffer.from(raw, 'utf8')].map((b) => (b === 0x22 || b === 0x5c ? `\\${String.fromCharCode(b)}` : b >= 0x20 && b < 0x7f ? String.fromCharCode(b) : `\\x${b.toString(16).padStart(2, '0').toUpperCase()}`)).join('')}"`;
+const base = readFileSync(join(here, 'jsonlogic.dict'), 'utf8').trimEnd();
+writeFileSync(join(here, 'hipcheck.dict'), `${base}\n# Written by make-corpus.mjs: the state's keys, the session moves, the content's ids and values.\n${[...tokens].map(entry).join('\n')}\n`);
+console.log(`hipcheck.dict: ${tokens.size} more tokens`);

@@ -6,7 +6,11 @@
 //   hipcheck walk --content DIR --answers FILE     print the pages a scenario goes through
 //   hipcheck logic RULE [DATA]                     evaluate a JsonLogic rule
 
+#include <algorithm>
+#include <chrono>
 #include <cstdio>
+#include <fstream>
+#include <sstream>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -69,7 +73,7 @@ int bundle(const std::string& folder) {
   json doc;
   const auto loaded = load(folder, doc);
   if (!loaded.content) return report(loaded.errors);
-  std::cout << hipcheck::to_text(doc) << "\n";
+  std::cout << hipcheck::stamp_bundle(doc) << "\n";  // stamped: the page trusts its checks
   return 0;
 }
 
@@ -215,6 +219,52 @@ int walk(const std::string& folder, const std::string& answers_file) {
   return 0;
 }
 
+// For npm run bench (scripts/bench/peers.mjs): FILE is {"rules": [...], "data": [...], "runs": n};
+// evaluates every rule against every data n times and prints the time per evaluation and the
+// results of one round (to compare with json-logic-js).
+int logic_bench(const std::string& file) {
+  std::ifstream in(file);
+  std::stringstream text;
+  text << in.rdbuf();
+  json doc;
+  Error error;
+  if (!hipcheck::parse_or_error(text.str(), doc, error)) {
+    std::cerr << "error: " << error.message << "\n";
+    return 1;
+  }
+  const json& rules = doc["rules"];
+  const json& data = doc["data"];
+  const int runs = doc.value("runs", 1);
+  json results = json::array();
+  for (const auto& r : rules) {  // checked once, as the content loader does
+    if (!hipcheck::logic::check(r).empty()) {
+      std::cerr << "error: a rule is not sound\n";
+      return 1;
+    }
+  }
+  const auto apply = [](const json& r, const json& d) {
+    hipcheck::logic::Budget budget;
+    return hipcheck::logic::apply_checked(r, d, budget);
+  };
+  for (const auto& d : data) {
+    for (const auto& r : rules) results.push_back(apply(r, d).value);
+  }
+  std::vector<double> times;
+  for (int run = 0; run < runs; ++run) {
+    const auto start = std::chrono::steady_clock::now();
+    for (const auto& d : data) {
+      for (const auto& r : rules) (void)apply(r, d);
+    }
+    const std::chrono::duration<double, std::nano> spent = std::chrono::steady_clock::now() - start;
+    times.push_back(spent.count() / static_cast<double>(rules.size() * data.size()));
+  }
+  std::sort(times.begin(), times.end());
+  std::cout << hipcheck::to_text(json{{"nsPerEvaluation", times[times.size() / 2]},
+                                      {"results", results}})
+            << "\n";
+  return 0;
+}
+
 int logic(const std::string& rule_text, const std::string& data_text) {
   json rule, data;
   Error error;
@@ -243,6 +293,7 @@ int main(int argc, char** argv) {
   const std::string& command = args[0];
   if (command == "validate" && args.size() == 2) return validate(args[1]);
   if (command == "bundle" && args.size() == 2) return bundle(args[1]);
+  if (command == "logic-bench" && args.size() == 2) return logic_bench(args[1]);
   if (command == "logic" && (args.size() == 2 || args.size() == 3)) {
     return logic(args[1], args.size() == 3 ? args[2] : "null");
   }

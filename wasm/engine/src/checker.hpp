@@ -66,6 +66,8 @@ struct Loading {
   explicit Loading(const json& b) : bundle(b) {}
 
   const json& bundle;
+  json* owned = nullptr;  // the bundle itself when the caller gave it up: moved into the content
+  std::string version;    // the bundle's checked stamp: its version without hashing it again
   Content content;
   Checker c;
   std::set<std::string> names;       // items and calculations
@@ -113,6 +115,7 @@ void read_causes(Loading& l);         // causes.cpp
 void read_tips(Loading& l);           // tips.cpp
 void read_plan(Loading& l);           // plan.cpp
 void read_quiz(Loading& l);           // quiz.cpp
+void read_slides(Loading& l);         // slides.cpp: the presenter's slides and notes
 // Once every file is read:
 void order_calculations(Loading& l);  // calculations.cpp: each after what it reads; cycles
 void check_page_order(Loading& l);    // questionnaire.cpp: rules read only earlier pages

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
+#include <map>
+#include <set>
 
 #include "checker.hpp"
 #include "hipcheck/logic.hpp"
@@ -26,6 +28,12 @@ const Page* Content::page(const std::string& page_id) const {
 namespace loader {
 
 namespace {
+
+#ifdef HIPCHECK_LEAN
+constexpr bool kLean = true;
+#else
+constexpr bool kLean = false;
+#endif
 
 std::string fingerprint(const json& bundle) {
   std::uint64_t h = 1469598103934665603ull;  // FNV-1a, 64 bit
@@ -146,11 +154,107 @@ void check_refs(Loading& l) {
   }
 }
 
+// Worst-case answers for one evaluation of every rule: "most" gives each item its largest value,
+// its longest option (the longest text, or the largest number), every option of a multiple choice
+// (the longest list) and yes; "least" the smallest value, the first option and no. The settings
+// follow the same split (full with lessons, quick without).
+json worst_case(const Content& content, bool most) {
+  json data = json::object();
+  for (const Item& item : content.items) {
+    json v;
+    switch (item.type) {
+      case ItemType::Number:
+      case ItemType::Scale:
+        v = most ? item.max : item.min;
+        break;
+      case ItemType::YesNo:
+        v = most;
+        break;
+      case ItemType::Lesson:
+        v = true;
+        break;
+      case ItemType::Single: {
+        if (item.options.empty()) break;
+        const Option* pick = &item.options.front();
+        if (most) {
+          for (const Option& o : item.options) {
+            const auto size = [](const json& x) {
+              return x.is_string() ? static_cast<double>(x.get<std::string>().size())
+                                   : (x.is_number() ? x.get<double>() : 0.0);
+            };
+            if (size(o.value) > size(pick->value)) pick = &o;
+          }
+        }
+        v = pick->value;
+        break;
+      }
+      case ItemType::Multiple:
+        v = json::array();
+        for (const Option& o : item.options) {
+          v.push_back(o.value);
+          if (!most) break;
+        }
+        break;
+    }
+    data[item.id] = std::move(v);
+  }
+  data[kSettings] = most ? json{{"mode", "full"}, {"lessons", true}}
+                         : json{{"mode", "quick"}, {"lessons", false}};
+  return data;
+}
+
+// Every rule (calculations, enableWhen, stops, flags, factors, tips, plan) is evaluated against the
+// worst-case answers with the runner's work budget (logic::kMaxWork each): a rule that runs out is
+// logic.budget at the operation that ran out, so content can never make the page hang. Calculations
+// run first, in their order, so the rules that read them see their worst-case values too. Only sound
+// rules are evaluated (check_rules reports the others).
+void check_budgets(Loading& l) {
+  std::set<std::string> unsound;
+  for (const auto& pending : l.rules) {
+    if (!logic::check(pending.rule).empty()) unsound.insert(pending.path);
+  }
+  std::set<std::string> reported;
+  const auto evaluate = [&](const PendingRule& pending, const json& data) -> json {
+    if (unsound.count(pending.path)) return json();
+    logic::Budget budget;
+    logic::Outcome outcome = logic::apply(pending.rule, data, budget);
+    if (!outcome.ok && outcome.error.id == "logic.budget" && reported.insert(pending.path).second) {
+      l.c.fail("logic.budget", pending.path + outcome.error.path,
+               "this rule does too much work for the worst-case answers (every answer at its "
+               "largest or smallest): " + outcome.error.message);
+    }
+    return outcome.ok ? std::move(outcome.value) : json();
+  };
+  std::map<std::string, const PendingRule*> by_path;
+  for (const auto& pending : l.rules) by_path[pending.path] = &pending;
+  for (const bool most : {true, false}) {
+    json data = worst_case(l.content, most);
+    std::set<std::string> calc_rules;
+    for (const Calculation& calc : l.content.calculations) {
+      const auto path = l.calc_paths.find(calc.id);
+      if (path == l.calc_paths.end()) continue;
+      const auto pending = by_path.find(pointer(path->second, "rule"));
+      if (pending == by_path.end()) continue;
+      calc_rules.insert(pending->first);
+      json value = evaluate(*pending->second, data);
+      if (value.is_number_float() && !std::isfinite(value.get<double>())) value = nullptr;
+      data[calc.id] = std::move(value);
+    }
+    for (const auto& pending : l.rules) {
+      if (!calc_rules.count(pending.path)) (void)evaluate(pending, data);
+    }
+  }
+}
+
 LoadResult finish(Loading& l) {
   LoadResult out;
   if (l.c.errors.empty()) {
-    l.content.bundle = l.bundle;
-    l.content.version = fingerprint(l.bundle);
+    l.content.version = l.version.empty() ? fingerprint(l.bundle) : l.version;
+    if (l.owned != nullptr) {
+      l.content.bundle = std::move(*l.owned);
+    } else {
+      l.content.bundle = l.bundle;
+    }
     out.content = std::make_shared<const Content>(std::move(l.content));
   }
   out.errors = std::move(l.c.errors);
@@ -173,7 +277,7 @@ LoadResult run(Loading& l) {
   }
   l.c.allowed(l.bundle, "",
               {"meta", "questionnaire", "calculations", "care", "causes", "tips", "sources", "plan",
-               "anatomy", "quiz", "ui"});
+               "anatomy", "quiz", "slides", "ui"});
   read_sources(l);
   read_anatomy(l);
   read_meta(l);
@@ -184,11 +288,18 @@ LoadResult run(Loading& l) {
   read_tips(l);
   read_plan(l);
   read_quiz(l);
-  check_rules(l);
+  read_slides(l);
+  // The browser's lean load (HIPCHECK_LEAN, the wasm build) trusts a stamped bundle: `hipcheck
+  // bundle` ran every check below before stamping it, so only the structure the engine needs is
+  // read here (and the checks compile out of the module).
+  if (!kLean) check_rules(l);
   order_calculations(l);
-  check_page_order(l);
-  check_texts(l);
-  check_refs(l);
+  check_page_order(l);  // also records what each item's rule and each factor reads
+  if (!kLean) {
+    check_texts(l);
+    check_refs(l);
+    check_budgets(l);
+  }
   return finish(l);
 }
 
@@ -198,6 +309,13 @@ LoadResult run(Loading& l) {
 
 LoadResult load_content(const json& bundle) {
   loader::Loading l(bundle);
+  return loader::run(l);
+}
+
+LoadResult load_content(json&& bundle, const std::string& version) {
+  loader::Loading l(bundle);
+  l.owned = &bundle;
+  l.version = version;
   return loader::run(l);
 }
 

@@ -1,5 +1,9 @@
 #include "hipcheck/engine.hpp"
 
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
 #include "hipcheck/assess.hpp"
 
 namespace hipcheck {
@@ -23,13 +27,83 @@ namespace {
 
 const Error kNotLoaded{"session.not-loaded", "No content is loaded yet.", ""};
 
+#ifdef HIPCHECK_LEAN
+constexpr bool kLean = true;
+#else
+constexpr bool kLean = false;
+#endif
+
+constexpr std::string_view kStampStart = "{\"stamp\":\"";  // then 16 hex digits, then ",
+constexpr std::size_t kStampDigits = 16;
+constexpr std::size_t kStampEnd = kStampStart.size() + kStampDigits + 2;
+
+// FNV-1a (64 bit) of "{" followed by text[from, to), in hex: the content's fingerprint.
+std::string stamp_of(std::string_view text) {
+  std::uint64_t h = 1469598103934665603ull;
+  const auto add = [&h](unsigned char c) {
+    h ^= c;
+    h *= 1099511628211ull;
+  };
+  add('{');
+  for (const char c : text) add(static_cast<unsigned char>(c));
+  std::string out(kStampDigits, '0');
+  for (std::size_t i = kStampDigits; i-- > 0; h >>= 4) out[i] = "0123456789abcdef"[h & 15];
+  return out;
+}
+
+// The part of a stamped bundle's text the stamp covers: after the stamp member, up to the closing
+// brace (a trailing newline is not part of it).
+std::string_view stamped_part(const std::string& text) {
+  std::string_view rest(text);
+  rest.remove_prefix(kStampEnd);
+  while (!rest.empty() && (rest.back() == '\n' || rest.back() == '\r' || rest.back() == ' ' ||
+                           rest.back() == '\t')) {
+    rest.remove_suffix(1);
+  }
+  return rest;
+}
+
+// Checks a parsed bundle's stamp against its text and takes it out; stamp is left empty for an
+// unstamped bundle (refused by the lean wasm build).
+std::optional<Error> check_stamp(const std::string& text, json& doc, std::string& stamp) {
+  const Error damaged{"content.stamp",
+                      "The content does not match its stamp: it was changed or damaged after "
+                      "hipcheck bundle built it. Build it again with hipcheck bundle.",
+                      "/stamp"};
+  if (!doc.is_object() || !doc.contains("stamp")) {
+    if (!kLean) return std::nullopt;
+    return Error{"content.stamp",
+                 "The content has no stamp: the page loads only content built by hipcheck bundle.",
+                 ""};
+  }
+  if (text.size() <= kStampEnd || text.compare(0, kStampStart.size(), kStampStart) != 0 ||
+      text.compare(kStampEnd - 2, 2, "\",") != 0 || !doc["stamp"].is_string()) {
+    return damaged;
+  }
+  stamp = text.substr(kStampStart.size(), kStampDigits);
+  if (stamp_of(stamped_part(text)) != stamp) return damaged;
+  doc.erase("stamp");
+  return std::nullopt;
+}
+
 }  // namespace
+
+std::string stamp_bundle(const json& bundle) {
+  const std::string text = to_text(bundle);
+  if (text.size() < 2 || text.front() != '{') return text;
+  std::string_view rest(text);
+  rest.remove_prefix(1);
+  const std::string stamp = stamp_of(rest);  // the fingerprint of text: the content's version
+  return std::string(kStampStart) + stamp + (rest.size() > 1 ? "\"," : "\"") + std::string(rest);
+}
 
 std::string Engine::load(const std::string& bundle) {
   json doc;
   Error error;
   if (!parse_or_error(bundle, doc, error)) return error_text(error);
-  auto loaded = load_content(doc);
+  std::string stamp;
+  if (auto e = check_stamp(bundle, doc, stamp)) return error_text(*e);
+  auto loaded = stamp.empty() ? load_content(doc) : load_content(std::move(doc), stamp);
   if (!loaded.content) {
     json errors = json::array();
     for (const auto& e : loaded.errors) errors.push_back(to_json(e));

@@ -202,6 +202,8 @@ double js_number(const json* v) {
 
 // parseFloat(String(v)): the longest decimal prefix after leading whitespace ("12px" is 12).
 double parse_float(const json* v) {
+  // A number reads back as itself (String(n) is the shortest text that does): no text round trip.
+  if (kind(v) == Kind::kNumber) return v->get<double>();
   const std::string text = js_string(v);
   std::string_view s = text;
   while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
@@ -875,6 +877,14 @@ Outcome apply(const json& rule, const json& data, Budget& budget) {
   } else {
     value = run.eval(rule, data, Path{});
   }
+  budget.work = run.left;
+  if (run.failed) return Outcome{nullptr, false, run.error, run.used};
+  return Outcome{finite(std::move(value.value)), true, {}, run.used};
+}
+
+Outcome apply_checked(const json& rule, const json& data, Budget& budget) {
+  Run run(budget.work);
+  Val value = run.eval(rule, data, Path{});
   budget.work = run.left;
   if (run.failed) return Outcome{nullptr, false, run.error, run.used};
   return Outcome{finite(std::move(value.value)), true, {}, run.used};

@@ -21,13 +21,30 @@ Error answer_error(const std::string& id, const std::string& item, const std::st
   return Error{id, message, "/" + item};
 }
 
-bool holds(const json& rule, const json& data) {
-  if (rule.is_null()) return true;
-  const auto outcome = logic::apply(rule, data);
-  return outcome.ok && logic::truthy(outcome.value);
+}  // namespace
+
+logic::Outcome Session::evaluate(const json& rule, const json& data,
+                                 const std::string& where) const {
+  // Content rules were checked once at load (the wasm build trusts the stamped bundle's check),
+  // and the session's data is bounded (checked answers, settings, admitted calculated values).
+  logic::Budget own{budget_ == nullptr ? logic::kMaxWork : std::min(logic::kMaxWork, budget_->work)};
+  logic::Outcome outcome = logic::apply_checked(rule, data, own);
+  if (budget_ == nullptr) return outcome;
+  budget_->work -= std::min(outcome.work, budget_->work);
+  if (!outcome.ok && outcome.error.id == "logic.budget" && !overrun_) {
+    overrun_ = Error{"logic.budget",
+                     "Working out what comes next after this answer needs more work than one "
+                     "answer may use, so nothing was changed.",
+                     where + outcome.error.path};
+  }
+  return outcome;
 }
 
-}  // namespace
+bool Session::holds(const json& rule, const json& data, const std::string& where) const {
+  if (rule.is_null()) return true;
+  const auto outcome = evaluate(rule, data, where);
+  return outcome.ok && logic::truthy(outcome.value);
+}
 
 json default_settings() { return {{"mode", "full"}, {"lessons", true}}; }
 
@@ -53,10 +70,10 @@ std::optional<Error> merge_settings(const json& base, const json& changes, json&
   return std::nullopt;
 }
 
-json with_calculations(const Content& content, const json& data) {
+json Session::calculate(const json& data) const {
   json out = data;
-  for (const auto& calc : content.calculations) {
-    const auto outcome = logic::apply(calc.rule, out);
+  for (const auto& calc : content_->calculations) {
+    const auto outcome = evaluate(calc.rule, out, pointer("/calculations", calc.id) + "/rule");
     json value = outcome.ok ? outcome.value : json();
     if (value.is_number_float() && !std::isfinite(value.get<double>())) value = nullptr;
     out[calc.id] = std::move(value);
@@ -96,20 +113,25 @@ std::optional<Error> Session::configure(const json& settings) {
 void Session::refresh() {
   json data = answers_;
   data[kSettings] = settings_;
-  data_ = with_calculations(*content_, data);
+  data_ = calculate(data);
   const Content& c = *content_;
   const bool lessons = settings_.value("lessons", true);
   std::vector<char> sections(c.sections.size(), 0);
   for (std::size_t s = 0; s < c.sections.size(); ++s)
-    sections[s] = holds(c.sections[s].enable_when, data_) ? 1 : 0;
+    sections[s] =
+        holds(c.sections[s].enable_when, data_, pointer("/sections", c.sections[s].id) + "/enableWhen")
+            ? 1
+            : 0;
   page_visible_.assign(c.pages.size(), 0);
   item_visible_.assign(c.items.size(), 0);
   for (std::size_t p = 0; p < c.pages.size(); ++p) {
     const Page& page = c.pages[p];
-    if (!sections[page.section] || (page.lesson && !lessons) || !holds(page.enable_when, data_))
+    if (!sections[page.section] || (page.lesson && !lessons) ||
+        !holds(page.enable_when, data_, pointer("/pages", page.id) + "/enableWhen"))
       continue;
     for (const std::size_t i : page.items) {
-      item_visible_[i] = holds(c.items[i].enable_when, data_) ? 1 : 0;
+      item_visible_[i] =
+          holds(c.items[i].enable_when, data_, pointer("", c.items[i].id) + "/enableWhen") ? 1 : 0;
       if (item_visible_[i]) page_visible_[p] = 1;
     }
   }
@@ -166,7 +188,7 @@ bool Session::complete() const { return first_unanswered() == kEnd; }
 const Stop* Session::holding(StopAction action, bool skip_acknowledged) const {
   for (const auto& stop : content_->stops) {
     if (stop.action != action || (skip_acknowledged && acknowledged(stop.id))) continue;
-    if (holds(stop.when, data_)) return &stop;
+    if (holds(stop.when, data_, pointer("/stops", stop.id) + "/when")) return &stop;
   }
   return nullptr;
 }
@@ -307,6 +329,19 @@ std::vector<Error> Session::answer(const std::string& page_id, const json& answe
     return {Error{"answer.page.hidden", "This page does not apply to your earlier answers.", ""}};
   auto errors = check_page(p, answers);
   if (!errors.empty()) return errors;
+  // Every rule evaluated for this answer shares one budget; running out changes nothing.
+  Session trial(*this);
+  logic::Budget shared{logic::kMaxAnswerWork};
+  trial.budget_ = &shared;
+  trial.store(p, answers);
+  trial.budget_ = nullptr;
+  if (trial.overrun_) return {*trial.overrun_};
+  *this = std::move(trial);
+  return {};
+}
+
+void Session::store(std::size_t p, const json& answers) {
+  const Page* page = &content_->pages[p];
   for (const std::size_t i : page->items) {
     if (!item_visible_[i]) continue;
     const Item& item = content_->items[i];
@@ -321,13 +356,12 @@ std::vector<Error> Session::answer(const std::string& page_id, const json& answe
   }
   if (holding(StopAction::End, false)) {
     cursor_ = kEnd;
-    return {};
+    return;
   }
   if (const Stop* notice = holding(StopAction::Notice, true)) notice_ = notice->id;
   // On to the next shown page (answered or not), or to the first gap, or the end.
   cursor_ = next_shown(p);
   if (cursor_ == kEnd) cursor_ = first_unanswered();
-  return {};
 }
 
 std::optional<Error> Session::proceed(const std::string& choice) {
@@ -359,7 +393,7 @@ std::size_t Session::raising_page(const std::string& stop_id) const {
       const std::string& id = content_->items[i].id;
       if (item_visible_[i] && answers_.contains(id)) data[id] = answers_[id];
     }
-    if (stop && holds(stop->when, with_calculations(*content_, data))) return p;
+    if (stop && holds(stop->when, calculate(data), "")) return p;
   }
   return last_shown;
 }
@@ -597,7 +631,11 @@ std::optional<Error> Session::restore(const json& state) {
       any = true;
     }
     if (!any) continue;
+    logic::Budget shared{logic::kMaxAnswerWork};  // as when the page was answered
+    trial.budget_ = &shared;
     trial.refresh();
+    trial.budget_ = nullptr;
+    if (trial.overrun_) return trial.overrun_;
   }
   if (state.contains("acknowledged")) {
     const json& list = state["acknowledged"];
@@ -621,7 +659,7 @@ std::optional<Error> Session::restore(const json& state) {
   if (state.value("finished", false)) {
     for (const auto& s : content_->stops) {
       if (s.action == StopAction::Notice && trial.acknowledged(s.id) &&
-          holds(s.when, trial.data_)) {
+          trial.holds(s.when, trial.data_, "")) {
         trial.finished_ = s.id;
         break;
       }

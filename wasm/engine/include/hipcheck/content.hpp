@@ -135,4 +135,9 @@ struct LoadResult {
 // Checks the whole bundle and builds the model. Never throws; every problem is reported at once.
 LoadResult load_content(const json& bundle);
 
+// The same for a stamped bundle (see Engine::load): the bundle is moved into the content, and its
+// version is the stamp, not hashed again. In the wasm build (HIPCHECK_LEAN) only the structure the
+// engine needs is checked: `hipcheck bundle` checked the rest before stamping it.
+LoadResult load_content(json&& bundle, const std::string& version);
+
 }  // namespace hipcheck

@@ -32,6 +32,13 @@ class Engine {
   std::unique_ptr<Session> session_;
 };
 
+// The text `hipcheck bundle` writes for the web page: the bundle's JSON text with a first member
+// "stamp", a hash of the rest of the text ({"stamp":"<16 hex>",…}). The stamp is the content's
+// version. Engine::load checks it: a bundle changed or damaged after it was built is refused
+// (content.stamp); the wasm build trusts a stamped bundle's content checks and refuses an unstamped
+// one, the native build checks everything either way.
+std::string stamp_bundle(const json& bundle);
+
 // {"error": {id, message, path}} as text.
 std::string error_text(const Error& error);
 

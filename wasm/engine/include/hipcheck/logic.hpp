@@ -16,6 +16,9 @@ namespace hipcheck::logic {
 // out is the error logic.budget, whose path points at the operation that ran out.
 constexpr std::size_t kMaxWork = 200000;
 constexpr std::size_t kMaxValueSize = 20000;
+// The work every rule evaluated for one answer shares (calculations, what is shown, stops), each
+// rule still within kMaxWork: the session's answer fails with logic.budget when it runs out.
+constexpr std::size_t kMaxAnswerWork = 1000000;
 
 // The work left to evaluations that share it: one rule, or every rule evaluated for one answer.
 struct Budget {
@@ -37,6 +40,12 @@ Outcome apply(const json& rule, const json& data);
 // The same, drawing on budget: what the evaluation used is taken from budget.work (all of it when
 // it ran out), so several evaluations can share one budget.
 Outcome apply(const json& rule, const json& data, Budget& budget);
+
+// The same for a rule already checked (check() found no problem, as the content loader does once
+// for every rule) over data whose values are no deeper than kMaxDepth (the session's answers,
+// settings and calculated values): neither is measured again, which is most of the cost of a small
+// rule over the session's data.
+Outcome apply_checked(const json& rule, const json& data, Budget& budget);
 
 // Checks a rule without evaluating it: every operator known, operands well formed, depth bounded.
 // Returns the problems found (empty when the rule is sound). Paths are relative to the rule ("" is

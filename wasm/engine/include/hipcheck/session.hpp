@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "hipcheck/content.hpp"
+#include "hipcheck/logic.hpp"
 
 namespace hipcheck {
 
@@ -80,6 +81,13 @@ class Session {
   static constexpr std::size_t kEnd = static_cast<std::size_t>(-1);
 
   void refresh();  // recomputes data_ and what is shown after the answers or settings change
+  // Evaluates one content rule (where names it, as a path, for a logic.budget error): within its
+  // own budget and, during an operation, the operation's shared budget; running out of that
+  // records overrun_, and the operation (done on a copy) then changes nothing.
+  logic::Outcome evaluate(const json& rule, const json& data, const std::string& where) const;
+  bool holds(const json& rule, const json& data, const std::string& where) const;
+  json calculate(const json& data) const;  // data with every calculated value
+  void store(std::size_t page, const json& answers);  // answer() once the answers are checked
   void prune();    // drops the answers of hidden items until nothing changes
   std::optional<Error> check_value(const Item& item, const json& value) const;
   bool page_answered(std::size_t page) const;
@@ -108,10 +116,9 @@ class Session {
   std::string notice_;              // a notice waiting to be acknowledged
   std::string finished_;            // the notice on which the runner chose "finish"
   std::vector<std::string> acknowledged_;
+  mutable logic::Budget* budget_ = nullptr;  // the operation's shared budget (null between them)
+  mutable std::optional<Error> overrun_;      // the first rule that ran out of it
 };
 
-// Evaluates the calculated values over data (answers and settings; each null when it cannot be
-// computed).
-json with_calculations(const Content& content, const json& data);
 
 }  // namespace hipcheck

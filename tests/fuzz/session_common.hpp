@@ -1,0 +1,115 @@
+// What the session fuzzers share: the real content (content/en, loaded once), the invariant checks
+// and the replay of a session's final answers.
+#pragma once
+
+#include <cstdio>
+#include <cstdlib>
+#include <memory>
+#include <string>
+
+#include "hipcheck/assess.hpp"
+#include "hipcheck/content.hpp"
+#include "hipcheck/folder.hpp"
+#include "hipcheck/json.hpp"
+#include "hipcheck/session.hpp"
+
+namespace fuzz {
+
+using hipcheck::json;
+using hipcheck::Session;
+
+[[noreturn]] inline void broken(const char* what, const std::string& detail) {
+  std::fprintf(stderr, "invariant broken: %s: %s\n", what, detail.substr(0, 2000).c_str());
+  std::abort();
+}
+
+// The shipped content, loaded once per process.
+inline std::shared_ptr<const hipcheck::Content> real_content() {
+  static const std::shared_ptr<const hipcheck::Content> content = [] {
+    const auto folder = hipcheck::read_content_folder(HIPCHECK_SOURCE_DIR "/content/en");
+    auto loaded = hipcheck::load_content(folder.bundle);
+    if (!loaded.content) {
+      broken("content/en does not load",
+             loaded.errors.empty() ? folder.errors.empty() ? "" : folder.errors[0].id
+                                   : loaded.errors[0].id + " at " + loaded.errors[0].path);
+    }
+    return loaded.content;
+  }();
+  return content;
+}
+
+// restore(state()) is the identity: the same state and the same page.
+inline void check_round_trip(const Session& s) {
+  Session t(real_content());
+  const json state = s.state();
+  if (auto e = t.restore(state)) broken("restore(state()) refused", e->id + " at " + e->path);
+  if (t.state() != state) broken("restore(state()) changed the state", state.dump());
+  if (t.current() != s.current()) broken("restore(state()) changed the page", state.dump());
+}
+
+// The result is the same as answering the session's final answers in order, from the start with
+// its settings, each page with its shown items' answers (lessons the session read; a notice: "finish" when the
+// session finished at it, else "continue"), until a page the answers do not cover.
+inline void check_replay(const Session& s) {
+  const json state = s.state();
+  Session t(real_content());
+  if (auto e = t.start(state["settings"])) broken("replay: settings refused", e->id);
+  const json& answers = state["answers"];
+  const bool finished = state["finished"] == true;
+  for (int guard = 0; guard < 200; ++guard) {
+    const json page = t.current();
+    if (page["status"] == "notice") {
+      if (auto e = t.proceed(finished ? "finish" : "continue")) broken("replay: proceed", e->id);
+      continue;
+    }
+    if (page["status"] != "question") break;
+    json reply = json::object();
+    bool missing = false;
+    if (page["page"]["lesson"] == true) {
+      // A lesson is read in the replay only when the session read it.
+      missing = !answers.contains(page["page"]["items"][0]["id"].get<std::string>());
+    } else {
+      for (const auto& item : page["page"]["items"]) {
+        const std::string id = item["id"];
+        if (!answers.contains(id)) missing = true;
+        else reply[id] = answers[id];
+      }
+    }
+    if (missing) {
+      // A page shown now but left unanswered (an earlier answer changed, so it appeared): carry on
+      // at the next shown page the answers cover, as a "Change" link does.
+      const hipcheck::Content& c = t.content();
+      std::string next;
+      for (std::size_t p = c.page_index.at(page["page"]["id"].get<std::string>()) + 1;
+           p < c.pages.size() && next.empty(); ++p) {
+        if (!t.page_shown(p)) continue;
+        bool covered = true;
+        for (const std::size_t i : c.pages[p].items) {
+          if (t.item_shown(i) && !answers.contains(c.items[i].id)) covered = false;
+        }
+        if (covered) next = c.pages[p].id;
+      }
+      if (next.empty()) break;
+      if (auto e = t.go_to(next)) broken("replay: goTo", e->id);
+      continue;
+    }
+    const auto errors = t.answer(page["page"]["id"], reply);
+    if (!errors.empty()) broken("replay: an answer refused", errors[0].id + " at " + errors[0].path);
+  }
+  // Lessons are read, not answered: a lesson the session skipped (lessons off for a while) is read
+  // in the replay, and changes nothing else.
+  const auto without_lessons = [](const Session& x) {
+    json out = json::object();
+    for (auto it = x.answers().begin(); it != x.answers().end(); ++it) {
+      const hipcheck::Item* item = x.content().item(it.key());
+      if (!item || item->type != hipcheck::ItemType::Lesson) out[it.key()] = it.value();
+    }
+    return out;
+  };
+  if (without_lessons(t) != without_lessons(s)) {
+    broken("replay: other answers", t.answers().dump() + " vs " + s.answers().dump());
+  }
+  if (hipcheck::assess(t) != hipcheck::assess(s)) broken("replay: another result", state.dump());
+}
+
+}  // namespace fuzz
