@@ -42,14 +42,14 @@ export function contrast(a, b) {
 // The colours a clinic can set, the page's own values when it sets none (web/css/app.css, light
 // scheme), and the CSS custom property each one sets.
 export const COLOURS = {
-  brand: { css: '--brand', fallback: '#005eb8', what: 'the header background and the borders of notices' },
-  brandText: { css: '--brand-text', fallback: '#ffffff', what: 'the text in the header' },
-  link: { css: '--link', fallback: '#005eb8', what: 'links' },
-  button: { css: '--button', fallback: '#007f3b', what: 'the main buttons' },
-  buttonText: { css: '--button-text', fallback: '#ffffff', what: 'the text on the main buttons' },
-  background: { css: '--bg', fallback: '#f0f4f5', what: 'the page background' },
-  surface: { css: '--surface', fallback: '#ffffff', what: 'cards and panels' },
-  text: { css: '--text', fallback: '#212b32', what: 'body text' },
+  brand: { css: '--brand', fallback: '#005eb8', dark: '#0b4f91', what: 'the header background and the borders of notices' },
+  brandText: { css: '--brand-text', fallback: '#ffffff', dark: '#ffffff', what: 'the text in the header' },
+  link: { css: '--link', fallback: '#005eb8', dark: '#8cc8ff', what: 'links' },
+  button: { css: '--button', fallback: '#007f3b', dark: '#00843d', what: 'the main buttons' },
+  buttonText: { css: '--button-text', fallback: '#ffffff', dark: '#ffffff', what: 'the text on the main buttons' },
+  background: { css: '--bg', fallback: '#f0f4f5', dark: '#12171b', what: 'the page background' },
+  surface: { css: '--surface', fallback: '#ffffff', dark: '#1c2328', what: 'cards and panels' },
+  text: { css: '--text', fallback: '#212b32', dark: '#eef1f3', what: 'body text' },
 };
 
 // Each pair that must be readable: [foreground, background, minimum ratio, why].
@@ -66,14 +66,17 @@ const PAIRS = [
   ['brand', 'surface', 3, 'brand borders against cards and panels (a UI component)'],
 ];
 
-export function contrastProblems(colours) {
-  const c = { ...Object.fromEntries(Object.entries(COLOURS).map(([k, v]) => [k, v.fallback])), ...colours };
+export function contrastProblems(colours, scheme = 'light') {
+  const c = { ...Object.fromEntries(Object.entries(COLOURS).map(([k, v]) => [k, scheme === 'dark' ? v.dark : v.fallback])), ...colours };
+  const prefix = scheme === 'dark' ? 'coloursDark' : 'colours';
   const problems = [];
   for (const [fg, bg, min, why] of PAIRS) {
+    // In dark mode the brand colour is only the header's background (borders use the link colour).
+    if (scheme === 'dark' && fg === 'brand') continue;
     const ratio = contrast(c[fg], c[bg]);
     if (ratio + 1e-9 < min) {
       problems.push(
-        `colours.${fg} ${c[fg]} on colours.${bg} ${c[bg]} has contrast ${ratio.toFixed(2)}:1, ` +
+        `${prefix}.${fg} ${c[fg]} on ${prefix}.${bg} ${c[bg]} has contrast ${ratio.toFixed(2)}:1, ` +
           `below the ${min}:1 WCAG AA needs for ${why}`,
       );
     }
@@ -85,7 +88,27 @@ export function contrastProblems(colours) {
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 const UNITS = new Set(['km', 'mi']);
-const KEYS = new Set(['$schema', 'name', 'shortName', 'logo', 'colours', 'booking', 'emergency', 'locale', 'units', 'embed']);
+const KEYS = new Set(['$schema', 'name', 'shortName', 'logo', 'colours', 'coloursDark', 'booking', 'emergency', 'urgentCare', 'locale', 'units', 'embed', 'workshop']);
+const LEVELS = ['urgent', 'soon', 'selfcare'];
+
+// Sensible defaults per country, used when the clinic file leaves a value out: the emergency
+// number, and the service to contact for urgent care that is not an emergency (its name as the
+// page writes it in a sentence, and its phone and web address). The page itself holds no list.
+export const COUNTRIES = {
+  GB: { emergency: '999', urgent: { name: 'NHS 111', phone: '111', url: 'https://111.nhs.uk' } },
+  IE: { emergency: '112', urgent: { name: 'your GP out-of-hours service', phone: null, url: null } },
+  AU: { emergency: '000', urgent: { name: 'healthdirect', phone: '1800 022 222', url: 'https://www.healthdirect.gov.au' } },
+  NZ: { emergency: '111', urgent: { name: 'Healthline', phone: '0800 611 116', url: 'https://www.healthline.govt.nz' } },
+  US: { emergency: '911', urgent: { name: 'an urgent care center', phone: null, url: null } },
+  CA: { emergency: '911', urgent: { name: 'your provincial health line (811)', phone: '811', url: null } },
+  DE: { emergency: '112', urgent: { name: 'the on-call medical service (116117)', phone: '116117', url: 'https://www.116117.de' } },
+  FR: { emergency: '15', urgent: { name: 'the on-call doctor service (116117)', phone: '116117', url: null } },
+  NL: { emergency: '112', urgent: { name: 'the GP out-of-hours service (huisartsenpost)', phone: null, url: null } },
+  ES: { emergency: '112', urgent: { name: 'an urgent care centre', phone: null, url: null } },
+  IT: { emergency: '112', urgent: { name: 'the out-of-hours medical service (guardia medica)', phone: null, url: null } },
+  ZA: { emergency: '112', urgent: { name: 'an urgent care clinic', phone: null, url: null } },
+};
+const GENERIC_URGENT = { name: 'an urgent care service', phone: null, url: null };
 
 function isHttpsUrl(text, allowLocalHttp = false) {
   try {
@@ -156,25 +179,60 @@ export function loadClinic(file = clinicFile()) {
     if (!problems.some((p) => p.startsWith('colours.'))) problems.push(...contrastProblems(colours));
   }
 
+  const coloursDark = {};
+  if (raw.coloursDark !== undefined) {
+    if (typeof raw.coloursDark !== 'object' || raw.coloursDark === null || Array.isArray(raw.coloursDark)) problems.push('coloursDark: must be an object of #rrggbb colours');
+    else {
+      for (const [key, value] of Object.entries(raw.coloursDark)) {
+        if (!COLOURS[key]) problems.push(`coloursDark.${key}: unknown colour (known: ${Object.keys(COLOURS).join(', ')})`);
+        else if (typeof value !== 'string' || !HEX.test(value)) problems.push(`coloursDark.${key}: must be a colour written #rrggbb, not ${JSON.stringify(value)}`);
+        else coloursDark[key] = value.toLowerCase();
+      }
+      if (!problems.some((p) => p.startsWith('coloursDark.'))) problems.push(...contrastProblems(coloursDark, 'dark'));
+    }
+  }
+
   let booking = null;
   if (raw.booking != null) {
     if (typeof raw.booking !== 'object') problems.push('booking: must be an object with url and/or phone, or null');
     else {
-      const { url, phone } = raw.booking;
+      const { url, phone, show } = raw.booking;
+      for (const key of Object.keys(raw.booking)) if (!['url', 'phone', 'show'].includes(key)) problems.push(`booking.${key}: unknown setting (known: url, phone, show)`);
       if (url == null && phone == null) problems.push('booking: give url, phone or both (or set booking to null)');
+      if (show !== undefined && !(Array.isArray(show) && show.every((level) => LEVELS.includes(level)))) {
+        problems.push(`booking.show: must list the care levels that show the booking button, some of ${JSON.stringify(LEVELS)}, not ${JSON.stringify(show)}`);
+      }
       if (url != null && !isHttpsUrl(url)) problems.push(`booking.url: must be an https:// address, not ${JSON.stringify(url)}`);
       if (phone != null && !(typeof phone === 'string' && PHONE.test(phone))) problems.push(`booking.phone: must be a phone number such as "+44 20 7946 0000", not ${JSON.stringify(phone)}`);
-      booking = { url: url ?? null, phone: phone ?? null, phoneHref: typeof phone === 'string' ? telHref(phone) : null };
+      booking = { url: url ?? null, phone: phone ?? null, phoneHref: typeof phone === 'string' ? telHref(phone) : null, show: Array.isArray(show) ? show : LEVELS };
     }
   }
 
   let emergency = null;
-  if (!raw.emergency || typeof raw.emergency !== 'object') problems.push('emergency: required, e.g. {"number": "999", "country": "GB"}');
+  let urgentCare = null;
+  if (!raw.emergency || typeof raw.emergency !== 'object') problems.push('emergency: required, e.g. {"country": "GB"} (the number defaults to the country\'s)');
   else {
-    const { number, country } = raw.emergency;
-    if (typeof number !== 'string' || !/^[0-9]{2,6}$/.test(number)) problems.push(`emergency.number: must be the country's emergency number (2 to 6 digits), not ${JSON.stringify(number)}`);
+    const { country } = raw.emergency;
     if (typeof country !== 'string' || !/^[A-Z]{2}$/.test(country)) problems.push(`emergency.country: must be a two-letter country code such as "GB", not ${JSON.stringify(country)}`);
+    const defaults = COUNTRIES[country] ?? {};
+    const number = raw.emergency.number ?? defaults.emergency;
+    if (number === undefined) problems.push(`emergency.number: required for country ${JSON.stringify(country)}, which has no default (known: ${Object.keys(COUNTRIES).join(', ')})`);
+    else if (typeof number !== 'string' || !/^[0-9]{2,6}$/.test(number)) problems.push(`emergency.number: must be the country's emergency number (2 to 6 digits), not ${JSON.stringify(number)}`);
     emergency = { number, country, href: typeof number === 'string' ? `tel:${number}` : null };
+    const given = raw.urgentCare;
+    if (given !== undefined && (given === null || typeof given !== 'object' || Array.isArray(given))) problems.push('urgentCare: must be {"name": "…", "phone": "…", "url": "https://…"}');
+    const base = defaults.urgent ?? GENERIC_URGENT;
+    // A clinic that names its own service does not inherit the country's phone or address.
+    const own = given && typeof given === 'object' && given.name !== undefined;
+    urgentCare = {
+      name: given?.name ?? base.name,
+      phone: given?.phone ?? (own ? null : base.phone),
+      url: given?.url ?? (own ? null : base.url),
+    };
+    if (typeof urgentCare.name !== 'string' || !urgentCare.name.trim() || urgentCare.name.length > 80) problems.push('urgentCare.name: must be a text of at most 80 characters, as it reads in a sentence ("NHS 111", "an urgent care center")');
+    if (urgentCare.phone != null && !(typeof urgentCare.phone === 'string' && PHONE.test(urgentCare.phone))) problems.push(`urgentCare.phone: must be a phone number, not ${JSON.stringify(urgentCare.phone)}`);
+    if (urgentCare.url != null && !isHttpsUrl(urgentCare.url)) problems.push(`urgentCare.url: must be an https:// address, not ${JSON.stringify(urgentCare.url)}`);
+    urgentCare.phoneHref = typeof urgentCare.phone === 'string' ? telHref(urgentCare.phone) : null;
   }
 
   const locale = raw.locale ?? 'en';
@@ -191,6 +249,24 @@ export function loadClinic(file = clinicFile()) {
     } else allowedOrigins.push(origin);
   }
 
+  // Workshop mode (issue 10): {"kiosk": bool, "idleSeconds": 30–3600, "tally": bool, "pin": "4–8 digits"}.
+  const workshop = { kiosk: false, idleSeconds: 120, tally: false, pin: null };
+  if (raw.workshop !== undefined) {
+    const w = raw.workshop;
+    if (!w || typeof w !== 'object' || Array.isArray(w)) problems.push('workshop: must be {"kiosk": true|false, "idleSeconds": n, "tally": true|false, "pin": "1234"}');
+    else {
+      for (const key of Object.keys(w)) if (!['kiosk', 'idleSeconds', 'tally', 'pin'].includes(key)) problems.push(`workshop.${key}: unknown setting (known: kiosk, idleSeconds, tally, pin)`);
+      for (const key of ['kiosk', 'tally']) {
+        if (w[key] !== undefined && typeof w[key] !== 'boolean') problems.push(`workshop.${key}: must be true or false`);
+        else if (w[key] !== undefined) workshop[key] = w[key];
+      }
+      if (w.idleSeconds !== undefined && (!Number.isInteger(w.idleSeconds) || w.idleSeconds < 30 || w.idleSeconds > 3600)) problems.push('workshop.idleSeconds: must be a whole number of seconds from 30 to 3600');
+      else if (w.idleSeconds !== undefined) workshop.idleSeconds = w.idleSeconds;
+      if (w.pin !== undefined && w.pin !== null && (typeof w.pin !== 'string' || !/^[0-9]{4,8}$/.test(w.pin))) problems.push('workshop.pin: must be 4 to 8 digits, as a text');
+      else if (w.pin) workshop.pin = w.pin;
+    }
+  }
+
   let logoSvg = null;
   if (raw.logo != null) {
     if (typeof raw.logo !== 'string') problems.push('logo: must be the path of an SVG file, relative to the configuration');
@@ -202,22 +278,75 @@ export function loadClinic(file = clinicFile()) {
     shortName,
     logo: logoSvg ? '/img/clinic-logo.svg' : null,
     colours: Object.fromEntries(Object.entries(COLOURS).map(([k, v]) => [k, colours[k] ?? v.fallback])),
+    coloursDark,
     booking,
     emergency,
+    urgentCare,
     locale,
     units,
     embed: { allowedOrigins },
+    workshop,
   };
   return { config, logoSvg, problems };
 }
 
-/** The brand colours as CSS custom properties (light scheme only: the dark scheme keeps the page's own). */
+function hex(n) {
+  return `#${n.map((x) => Math.round(Math.max(0, Math.min(255, x))).toString(16).padStart(2, '0')).join('')}`;
+}
+
+/** `colour` mixed with black (amount > 0) or white (amount < 0). */
+export function shade(colour, amount) {
+  const n = parseInt(colour.slice(1), 16);
+  const rgb = [(n >> 16) & 255, (n >> 8) & 255, n & 255];
+  return hex(rgb.map((c) => (amount > 0 ? c * (1 - amount) : c + (255 - c) * -amount)));
+}
+
+/** The hover shade of a button: further from its text colour, so hovering never lowers the contrast. */
+export function hoverShade(button, text) {
+  return luminance(text) > luminance(button) ? shade(button, 0.2) : shade(button, -0.2);
+}
+
+/** Every custom property a palette sets: the colours, and the parts of the page drawn with them. */
+function properties(c) {
+  const lines = Object.entries(COLOURS).map(([key, { css }]) => `${css}: ${c[key]};`);
+  lines.push(
+    `--secondary-text: ${c.link};`,
+    `--link-hover: ${c.link};`,
+    `--button-hover: ${hoverShade(c.button, c.buttonText)};`,
+    `--button-dark: ${shade(c.button, 0.5)};`,
+    `--bar: ${c.link};`,
+    `--care-soon: ${c.brand};`,
+    `--care-soon-text: ${c.brandText};`,
+    `--care-selfcare: ${c.button};`,
+    `--care-selfcare-text: ${c.buttonText};`,
+  );
+  return lines;
+}
+
+/** The dark palette: the clinic's dark colours; else its header and button colours when they read on the dark page. */
+export function darkPalette(config) {
+  const base = Object.fromEntries(Object.entries(COLOURS).map(([k, v]) => [k, v.dark]));
+  const given = config.coloursDark ?? {};
+  const palette = { ...base };
+  for (const group of [['brand', 'brandText'], ['button', 'buttonText']]) {
+    // The page's own light colours have their own dark versions.
+    if (group.every((k) => config.colours[k] === COLOURS[k].fallback)) continue;
+    const trial = { ...palette, ...Object.fromEntries(group.map((k) => [k, config.colours[k]])) };
+    if (!contrastProblems(trial, 'dark').length) Object.assign(palette, Object.fromEntries(group.map((k) => [k, config.colours[k]])));
+  }
+  return { ...palette, ...given };
+}
+
+/** The brand colours as CSS custom properties, light and dark (checked for contrast by loadClinic). */
 export function clinicCss(config) {
-  const lines = Object.entries(COLOURS).map(([key, { css }]) => `    ${css}: ${config.colours[key]};`);
-  lines.push(`    --secondary-text: ${config.colours.link};`, `    --inset: ${config.colours.brand};`, `    --soon: ${config.colours.brand};`);
+  const light = properties(config.colours).map((l) => `    ${l}`);
+  const dark = darkPalette(config);
+  const darkLines = properties(dark).map((l) => `    ${l}`);
   return (
     `/* Generated by scripts/dist from the clinic configuration (${config.name}). Do not edit. */\n` +
-    `@media (prefers-color-scheme: light) {\n  :root {\n${lines.join('\n')}\n  }\n}\n`
+    `@media (prefers-color-scheme: light) {\n  :root {\n${light.join('\n')}\n    --inset: ${config.colours.brand};\n  }\n}\n` +
+    `@media (prefers-color-scheme: dark) {\n  :root {\n${darkLines.join('\n')}\n    --inset: ${dark.link};\n  }\n}\n` +
+    `@media print {\n  :root {\n    --care-soon: ${config.colours.brand};\n    --care-soon-text: ${config.colours.brandText};\n    --care-selfcare: ${config.colours.button};\n    --care-selfcare-text: ${config.colours.buttonText};\n  }\n}\n`
   );
 }
 

@@ -1,12 +1,14 @@
 // A clinic embeds the tool with an iframe and web/embed.js: the iframe follows the height of the
-// page inside it. Messages go only to the allowed origins and are taken only from the tool; a site
-// that is not allowed cannot frame the tool at all.
+// page inside it, and each new page brings the frame's top into view. Inside the frame the tool
+// has no header or footer of its own. Messages go only to the allowed origins and are taken only
+// from the tool; a site that is not allowed cannot frame the tool at all, and sees the fallback.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildDist, launch, openPage, root, startServer, tempDir } from './helpers.mjs';
+import { fillPage, runners } from '../e2e/helpers.mjs';
 
 /** A clinic's own web server: plain, with none of the tool's headers. */
 function hostServer(html) {
@@ -97,4 +99,75 @@ test('a site that is not in embed.allowedOrigins cannot frame the tool', async (
   } finally {
     await context.close();
   }
+});
+
+/** The frame's top is on screen, in the upper part of the window. */
+const topInView = (page) =>
+  page.waitForFunction(() => {
+    const top = document.querySelector('iframe[data-hipcheck]').getBoundingClientRect().top;
+    return top >= -1 && top < window.innerHeight / 3;
+  }, null, { timeout: 5000 });
+
+test('each new page brings the frame\'s top into view; the result\'s care card is on screen; no header or footer of the tool\'s own', async () => {
+  const { context, page } = await openPage(browser, { viewport: { width: 375, height: 812 }, reducedMotion: 'reduce' });
+  try {
+    await page.goto(`${host.origin}/embed-host.html`);
+    const toolFrame = () => page.frames().find((f) => f.url().startsWith(tool.origin));
+    await page.frameLocator('iframe[data-hipcheck]').locator('html.is-ready').waitFor({ timeout: 20000 });
+    const frame = toolFrame();
+    // Embed mode: the clinic's page has its own header and footer.
+    for (const selector of ['.header', '.footer']) assert.equal(await frame.$eval(selector, (el) => getComputedStyle(el).display), 'none', selector);
+    const changes = [];
+    // Scrolled past the frame's top, the visitor moves on: the host brings the top back.
+    const scrollAway = () => page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await page.waitForFunction(() => document.querySelector('iframe[data-hipcheck]').hasAttribute('data-hipcheck-height'));
+    await scrollAway();
+    await frame.click('[data-start]');
+    await frame.waitForSelector('form[data-page-id]');
+    await topInView(page);
+    changes.push(await frame.getAttribute('form[data-page-id]', 'data-page-id'));
+    // Then every page to the result (the emergency stop: two pages of questions).
+    for (let i = 0; i < 10; i += 1) {
+      const kind = await frame.getAttribute('[data-main]', 'data-page');
+      if (kind === 'result') break;
+      await scrollAway();
+      const before = await frame.getAttribute('[data-main]', 'data-render');
+      await fillPage(frame, runners.emergency);
+      await frame.waitForFunction((b) => document.querySelector('[data-main]').dataset.render !== b, before);
+      await topInView(page);
+      changes.push(await frame.getAttribute('[data-main]', 'data-page'));
+    }
+    assert.equal(await frame.getAttribute('[data-main]', 'data-page'), 'result', `pages: ${changes.join(', ')}`);
+    assert.ok(changes.length >= 3, `pages: ${changes.join(', ')}`);
+    // The care card is on the host's screen.
+    const card = await frame.$eval('[data-care]', (el) => el.getBoundingClientRect().top);
+    const frameTop = await page.$eval('iframe[data-hipcheck]', (f) => f.getBoundingClientRect().top);
+    assert.ok(frameTop + card >= 0 && frameTop + card < 812, `the care card is at ${frameTop + card}px`);
+    await page.screenshot({ path: join(root, 'build/screenshots/embed-result-phone.png') });
+  } finally {
+    await context.close();
+  }
+});
+
+test('a site that is not allowed sees the fallback message and link instead of the browser\'s error', async () => {
+  const { context, page } = await openPage(browser);
+  try {
+    await page.goto(`${stranger.origin}/embed-host.html`);
+    await page.waitForSelector('[data-hipcheck-fallback]:not([hidden])', { timeout: 15000 });
+    assert.equal(await page.$eval('iframe[data-hipcheck]', (f) => f.hidden), true);
+    assert.equal(await page.getAttribute('iframe[data-hipcheck]', 'data-hipcheck-state'), 'blocked');
+    assert.equal(await page.getAttribute('[data-hipcheck-fallback] a', 'href'), `${tool.origin}/`);
+    await page.screenshot({ path: join(root, 'build/screenshots/embed-blocked.png') });
+  } finally {
+    await context.close();
+  }
+});
+
+test('the shipped configuration allows the example host page, as DEPLOY.md and clinic/README.md say', () => {
+  const shipped = JSON.parse(readFileSync(join(root, 'clinic/clinic.json'), 'utf8'));
+  const example = readFileSync(join(root, 'examples/embed-host.html'), 'utf8');
+  assert.match(example, /python3 -m http\.server 8081 --bind 127\.0\.0\.1/);
+  assert.ok(shipped.embed.allowedOrigins.includes('http://127.0.0.1:8081'));
+  assert.match(example, /<iframe src="http:\/\/127\.0\.0\.1:8080\/"/, 'the tool where npm start serves it');
+  for (const doc of ['DEPLOY.md', 'clinic/README.md']) assert.match(readFileSync(join(root, doc), 'utf8'), /127\.0\.0\.1:8081/, doc);
 });

@@ -9,9 +9,13 @@ import { join } from 'node:path';
 import { buildDist, listFiles, startServer } from './helpers.mjs';
 import { securityHeaders } from '../../scripts/serve.mjs';
 
-const CSP =
+const BASE_CSP =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
   "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'";
+// The shipped configuration lets the example host page (examples/embed-host.html, served on
+// 127.0.0.1:8081) embed the tool: its origins follow 'self'.
+const shipped = JSON.parse(readFileSync(new URL('../../clinic/clinic.json', import.meta.url), 'utf8'));
+const CSP = [BASE_CSP, ...shipped.embed.allowedOrigins].join(' ');
 
 let dist;
 let srv;
@@ -100,7 +104,7 @@ test('frame-ancestors comes from the clinic configuration', async () => {
   const other = await startServer(harbour.out);
   try {
     const res = await get(other.origin, '/');
-    assertSecurity(res, 'harbour', CSP.replace("frame-ancestors 'self'", "frame-ancestors 'self' https://www.harbour-physio.example https://harbour-physio.example"));
+    assertSecurity(res, 'harbour', BASE_CSP.replace("frame-ancestors 'self'", "frame-ancestors 'self' https://www.harbour-physio.example https://harbour-physio.example"));
     assert.equal(res.headers['content-security-policy'], harbour.csp);
   } finally {
     await other.close();

@@ -5,10 +5,11 @@
 // These need the hooks in web/js/app.js (registerServiceWorker) and web/index.html (the manifest link).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { buildDist, chromiumArgs, chromiumPath, gotoApp, launch, listFiles, openPage, site, startServer, tempDir, waitForOffline } from './helpers.mjs';
+import { buildDist, chromiumArgs, chromiumPath, gotoApp, launch, listFiles, openPage, root, site, startServer, tempDir, waitForOffline } from './helpers.mjs';
 
 let browser;
 before(async () => {
@@ -81,15 +82,19 @@ test('a new build is offered as "Update available — reload" and, once accepted
     const titleA = await page.textContent('h1');
     assert.equal(await page.locator('[data-update-prompt]').count(), 0, 'no prompt on the first visit');
 
-    // Version B: the same site with one string changed, deployed over version A.
+    // Version B: the same site with one string changed, deployed over version A. The page loads
+    // only a bundle stamped by `hipcheck bundle`, so version B's content is bundled the same way.
     const siteB = join(tempDir(), 'site-b');
     cpSync(site, siteB, { recursive: true });
-    const bundleFile = join(siteB, 'content/en.json');
-    const bundle = JSON.parse(readFileSync(bundleFile, 'utf8'));
-    const key = Object.keys(bundle.ui).find((k) => bundle.ui[k] === titleA.trim());
+    const contentB = join(tempDir(), 'content-b');
+    cpSync(join(root, 'content/en'), contentB, { recursive: true });
+    const uiFile = join(contentB, 'ui.json');
+    const ui = JSON.parse(readFileSync(uiFile, 'utf8'));
+    const key = Object.keys(ui).find((k) => ui[k] === titleA.trim());
     assert.ok(key, `the start page's heading "${titleA}" is a UI string`);
-    bundle.ui[key] = `${bundle.ui[key]} (version B)`;
-    writeFileSync(bundleFile, JSON.stringify(bundle));
+    ui[key] = `${ui[key]} (version B)`;
+    writeFileSync(uiFile, JSON.stringify(ui));
+    writeFileSync(join(siteB, 'content/en.json'), execFileSync(join(root, 'build/native/hipcheck'), ['bundle', contentB]));
     const b = await buildDist({ from: siteB, out: folder });
     assert.notEqual(a.version, b.version);
     const filesB = new Set(listFiles(folder).map((f) => `/${f}`));

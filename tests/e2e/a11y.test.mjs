@@ -57,6 +57,7 @@ for (const colorScheme of ['light', 'dark']) {
     await axe(page, 'quiz');
     await page.check('[data-quiz-question] >> nth=0 >> input >> nth=1');
     await page.click('[data-quiz-submit]');
+    await page.click('[data-confirm="quiz-unanswered"]'); // a half-answered sheet asks first (issue 10)
     await page.waitForSelector('[data-quiz-score]');
     await axe(page, 'quiz scored');
     assert.deepEqual(problems(), []);

@@ -278,6 +278,7 @@ test('the anatomy explorer and the quiz work from the start page', async () => {
   assert.ok(questions > 0);
   await page.check('[data-quiz-question] >> nth=0 >> input >> nth=0');
   await page.click('[data-quiz-submit]');
+  await page.click('[data-confirm="quiz-unanswered"]'); // a half-answered sheet asks first (issue 10)
   await page.waitForSelector('[data-quiz-score]');
   assert.equal(await page.locator('[data-quiz-result]').count(), questions);
   assert.ok((await page.locator('.revisit li').count()) > 0);

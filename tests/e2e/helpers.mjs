@@ -211,6 +211,9 @@ export function shareFragment(stateText) {
 export async function openResult(page, origin, answers, options = {}) {
   await gotoApp(page, origin);
   const state = await stateFor(page, answers, options);
+  // A visitor who opens a link with nothing saved: a check in progress would make the page ask
+  // whether to replace it (tests/e2e/storage.test.mjs covers that).
+  await page.evaluate(() => localStorage.clear());
   await page.goto(`${origin}/${shareFragment(state)}`);
   await page.waitForSelector('html.is-ready');
   await page.waitForSelector('[data-care]');

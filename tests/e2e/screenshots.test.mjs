@@ -86,6 +86,7 @@ for (const [size, viewport] of Object.entries(sizes)) {
       await page.waitForSelector('[data-care="emergency"]');
       await shot('emergency');
       const selfcare = await stateFor(page, runners.selfcare);
+      await page.evaluate(() => localStorage.clear()); // a new visitor: no check to replace
       await page.goto(`${srv.origin}/${shareFragment(selfcare)}`);
       await page.waitForSelector('[data-care="selfcare"]');
       await shot('result-selfcare');

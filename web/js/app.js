@@ -8,6 +8,7 @@ import * as startView from './views/start.js';
 import * as questionView from './views/question.js';
 import { clinic, loadClinic } from './clinic.js';
 import { registerServiceWorker } from './pwa.js';
+import * as workshop from './kiosk.js';
 
 const main = document.querySelector('[data-main]');
 const noticeArea = document.querySelector('[data-notice-area]');
@@ -22,16 +23,28 @@ const views = {
   result: () => import('./views/result.js'),
   anatomy: () => import('./views/anatomy.js'),
   quiz: () => import('./views/quiz.js'),
+  // Workshop mode (issue 10): the educator's pages, the presenter and its notes window, handouts.
+  settings: () => import('./views/settings.js'),
+  tally: () => import('./views/tally.js'),
+  presenter: () => import('./views/presenter.js'),
+  notes: () => import('./views/presenter.js').then((m) => ({ render: m.renderNotes })),
+  groupQuiz: () => import('./views/group-quiz.js'),
+  handout: () => import('./views/handout.js'),
+  about: () => import('./views/about.js'),
 };
 const firstViews = new Set(['start', 'question']);
 let pageStyles;
 /** css/pages.css (the styles of the later pages and of print), loaded once. */
 function loadPageStyles() {
   pageStyles ??= new Promise((done) => {
-    const link = h('link', { rel: 'stylesheet', href: '/css/pages.css' });
-    link.addEventListener('load', done);
-    link.addEventListener('error', done); // the page still works unstyled
-    document.head.append(link);
+    let waiting = 2;
+    const loaded = () => (--waiting === 0 ? done() : null);
+    for (const href of ['/css/pages.css', '/css/workshop.css']) {
+      const link = h('link', { rel: 'stylesheet', href });
+      link.addEventListener('load', loaded);
+      link.addEventListener('error', loaded); // the page still works unstyled
+      document.head.append(link);
+    }
   });
   return pageStyles;
 }
@@ -57,6 +70,8 @@ let shown = 0;
 
 /** Shows a page. how: 'push' adds a history entry, 'replace' rewrites the current one. */
 async function display(page, params = {}, how = 'push') {
+  // Kiosk mode keeps one history entry: Back can never lead to the previous person's pages.
+  if (how === 'push' && workshop.isKiosk()) how = 'replace';
   const ticket = ++shown;
   const name = page === 'question' && params.current.page?.lesson ? 'lesson' : page;
   let view;
@@ -68,8 +83,10 @@ async function display(page, params = {}, how = 'push') {
   }
   if (ticket !== shown) return; // a later page was asked for while this one loaded
   const { title, node, error, focus } = view.render(ctx, params);
+  workshop.decorate(page, node);
   main.replaceChildren(node);
   main.dataset.page = page;
+  document.documentElement.dataset.workshopPage = ['presenter', 'notes', 'groupQuiz', 'handout'].includes(page) ? page : '';
   main.dataset.render = String(Number(main.dataset.render ?? 0) + 1);
   const fullTitle = t('title.page', { page: title, service: t('service.name') });
   document.title = error ? t('title.error', { title: fullTitle }) : fullTitle;
@@ -87,10 +104,14 @@ async function display(page, params = {}, how = 'push') {
     window.scrollTo(0, 0);
     (main.querySelector(focus ?? 'h1') ?? main).focus({ preventScroll: true });
   }
+  // A new page (in a clinic's frame, embed-child.js asks the host to show the frame's top).
+  if (!firstRender) window.dispatchEvent(new CustomEvent('hipcheck:page', { detail: { page } }));
   firstRender = false;
 }
 
 function persist() {
+  // Kiosk mode: a visitor's answers stay in memory only, gone with the next reset.
+  if (workshop.isKiosk()) return;
   store.save(engine.state());
 }
 
@@ -128,6 +149,11 @@ function finished() {
 
 function route(state, how) {
   clearNotice();
+  const hashPage = WORKSHOP_HASHES[location.hash];
+  if (hashPage) {
+    history.replaceState({ page: hashPage, depth: 0 }, '', location.pathname);
+    return display(hashPage, {}, how);
+  }
   const page = state?.page ?? 'start';
   if (page === 'question') {
     let current = state.pageId ? engine.goTo(state.pageId) : engine.current();
@@ -146,11 +172,42 @@ function route(state, how) {
   }
   if (page === 'anatomy') return display('anatomy', { focus: state.focus }, how);
   if (page === 'quiz') return display('quiz', {}, how);
+  if (WORKSHOP_PAGES.has(page)) return display(page, {}, how);
+  if (page === 'about') return display('about', {}, how);
   return display('start', { hasSaved: hasAnswers() }, how);
 }
 
 function hasAnswers() {
+  if (workshop.isKiosk()) return !!engine && store.hasAnswers(engine.state());
   return store.hasAnswers(store.load());
+}
+
+// The workshop pages (reached by their address: /#educator, /#present, /#notes, /#group-quiz,
+// /#handout; the tally from the educator's page).
+const WORKSHOP_PAGES = new Set(['settings', 'tally', 'presenter', 'notes', 'groupQuiz', 'handout']);
+const WORKSHOP_HASHES = { '#educator': 'settings', '#present': 'presenter', '#notes': 'notes', '#group-quiz': 'groupQuiz', '#handout': 'handout' };
+let quizScored = null; // this visitor's quiz score, for the tally (memory only)
+
+/** Clears everything of one person: answers, the engine, the page, the URL, the history entry. */
+async function resetPerson(reason) {
+  if (workshop.settings().tally) {
+    const result = finished() ? engine.result() : null;
+    workshop.count({ level: result && !result.error ? result.care?.level : null, causes: result?.stop ? [] : result?.causes, quiz: quizScored });
+  }
+  quizScored = null;
+  store.clear();
+  try {
+    sessionStorage.clear();
+  } catch {
+    /* nothing stored */
+  }
+  workshop.lock();
+  engine.start();
+  clearNotice();
+  history.replaceState({ page: 'start', depth: 0 }, '', '/');
+  firstRender = false;
+  await display('start', { hasSaved: false }, 'replace');
+  if (reason === 'finish' || reason === 'idle') notice('success', `kiosk.reset.${reason}`, 'kiosk.resetBody');
 }
 
 // ---- notices ---------------------------------------------------------------------------------
@@ -182,6 +239,17 @@ const ctx = {
   },
   get labels() {
     return bundle.meta?.labels ?? {};
+  },
+  /** meta.json as the bundle holds it (title, reviewed, disclaimer). */
+  get meta() {
+    return bundle.meta ?? {};
+  },
+  /** Every source of the content (the About page lists them). */
+  get sources() {
+    return Array.isArray(bundle.sources) ? bundle.sources : [];
+  },
+  get contentVersion() {
+    return engine?.result?.()?.content?.version ?? null;
   },
   get structures() {
     return Array.isArray(bundle.anatomy) ? bundle.anatomy : [];
@@ -233,6 +301,11 @@ const ctx = {
   },
   resume() {
     clearNotice();
+    // Carry on with the answers saved on this device (the newest, whichever tab saved them).
+    const saved = store.load();
+    if (!workshop.isKiosk() && store.hasAnswers(saved) && store.answersOf(saved) !== store.answersOf(engine.state())) {
+      engine.restore(saved);
+    }
     showCurrent(engine.current());
   },
   /** Clears the answers; with settings begins a new check, else returns to the start page to choose. */
@@ -247,11 +320,30 @@ const ctx = {
     display('start', { hasSaved: false });
   },
   async clear() {
+    // Kiosk mode: the same full reset as Finish. Elsewhere: confirm first, saying what goes.
+    if (workshop.isKiosk()) {
+      if (hasAnswers() && !(await confirmClear())) return;
+      await resetPerson('clear');
+      notice('success', 'cleared.title', 'cleared.body');
+      return;
+    }
+    if (hasAnswers() && !(await confirmClear())) return;
     store.clear();
+    if (copiedLink) navigator.clipboard?.writeText('').catch(() => {});
+    copiedLink = false;
     engine.start();
     await display('start', { hasSaved: false });
     notice('success', 'cleared.title', 'cleared.body');
   },
+  workshop,
+  /** The bundle's content files the workshop pages read (slides, quiz, causes, tips, care). */
+  content(name) {
+    return bundle[name];
+  },
+  quizScored(scored) {
+    quizScored = scored ? { score: scored.score, total: scored.total } : null;
+  },
+  resetPerson,
   open(page, params = {}, how = 'push') {
     clearNotice();
     display(page, params, how);
@@ -334,6 +426,7 @@ const ctx = {
 
   scoreQuiz(answers) {
     const scored = engine.scoreQuiz(answers);
+    if (!scored.error) ctx.quizScored(scored);
     if (scored.error) display('quiz', { chosen: answers, error: scored.error }, 'replace');
     else display('quiz', { chosen: answers, scored }, 'replace');
   },
@@ -342,6 +435,23 @@ const ctx = {
     return store.shareUrl(engine.state());
   },
 };
+
+// "Clear my answers" says what will be removed and asks first (when there is anything to clear).
+let copiedLink = false;
+document.addEventListener('click', (event) => {
+  if (event.target.closest?.('[data-copy]')) copiedLink = true;
+});
+function confirmClear() {
+  const answered = Object.keys(JSON.parse(engine.state())?.answers ?? {}).length;
+  const items = [t('clear.what.answers', { n: answered }), t('clear.what.place'), t('clear.what.result')];
+  if (copiedLink) items.push(t('clear.what.clipboard'));
+  return workshop.confirmDialog({
+    name: 'clear',
+    title: t('clear.title'),
+    body: [t('clear.body'), h('ul', { class: 'list list--bullet' }, items.map((text) => h('li', { text }))), t('clear.keep')],
+    confirm: t('clear.confirm'),
+  });
+}
 
 // ---- start-up ----------------------------------------------------------------------------------
 
@@ -353,16 +463,66 @@ function failed(problem) {
   main.replaceChildren(box);
 }
 
+function confirmReplace() {
+  return workshop.confirmDialog({
+    name: 'share',
+    title: t('share.replaceTitle'),
+    body: [t('share.replaceBody')],
+    confirm: t('share.openLink'),
+    cancel: t('share.keepMine'),
+    danger: false,
+  });
+}
+
+/**
+ * Another tab saved (or cleared) the answers: this one takes the newest answers, shows them on the
+ * page it shows, and says so. It does not save in return, so two tabs never bounce a state.
+ */
+async function fromOtherTab(text) {
+  if (workshop.isKiosk() || !engine) return;
+  if (store.answersOf(text) === store.answersOf(engine.state())) return;
+  const page = main.dataset.page;
+  const pageId = history.state?.pageId;
+  const answered = store.hasAnswers(text);
+  if (!answered) engine.start();
+  else if (engine.restore(text).error) return;
+  if (page === 'question' || page === 'notice') {
+    const current = pageId ? engine.goTo(pageId) : engine.current();
+    await showCurrent(current.error ? engine.current() : current, 'replace');
+  } else if (page === 'check' || page === 'result') {
+    await route({ page }, 'replace');
+  } else if (page === 'start') {
+    await display('start', { hasSaved: answered }, 'replace');
+  }
+  notice('success', 'sync.title', answered ? 'sync.body' : 'sync.clearedBody');
+}
+
 /** Opens a share link, or the saved answers, and shows the page to carry on from. */
 async function restoreSession() {
+  if (workshop.isKiosk()) {
+    // Kiosk mode opens no share link: the address is cleaned and the start page shown.
+    history.replaceState(null, '', location.pathname);
+    return resetPerson('link');
+  }
   const shared = store.fromFragment();
   if (shared !== undefined) {
     history.replaceState(null, '', location.pathname);
+    // The answers saved on this device, in the engine first: a link that cannot be opened leaves
+    // them there (and in storage) untouched, so "Continue" carries on with them, never a blank check.
+    const saved = store.load();
+    const savedOk = store.hasAnswers(saved) && !engine.restore(saved).error;
+    if (!savedOk) engine.start();
     const restored = shared === null ? { error: { id: 'state.link' } } : engine.restore(shared);
     if (restored.error) {
-      engine.start();
-      await display('start', { hasSaved: hasAnswers() }, 'replace');
+      await display('start', { hasSaved: savedOk }, 'replace');
       notice('error', 'share.badTitle', 'share.badBody');
+      return;
+    }
+    // A check in progress with other answers than the link's: ask before replacing them.
+    if (savedOk && store.answersOf(saved) !== store.answersOf(shared) && !(await confirmReplace())) {
+      engine.restore(saved);
+      await (finished() ? display('result', {}, 'replace') : showCurrent(engine.current(), 'replace'));
+      notice('success', 'share.keptTitle', 'share.keptBody');
       return;
     }
     persist();
@@ -399,7 +559,46 @@ function brandHeader() {
   if (label && name && name !== 'Hip Check') label.textContent = `${t('service.name')} · ${name}`;
 }
 
+/**
+ * The start page drawn before the engine is ready: a submit or a button press on it is held (with
+ * the choices made), then replayed on the start page that boot() draws once the engine is loaded.
+ */
+async function drawStartEarly() {
+  let held = null;
+  const hold = (event) => {
+    const target = event.type === 'submit' ? event.target : event.target.closest?.('button, a');
+    if (!target || engine) return;
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    const checked = [...main.querySelectorAll('input')].map((input) => [input.id, input.checked]);
+    const data = Object.keys(target.dataset ?? {}).map((key) => `[data-${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}]`);
+    held = { submit: event.type === 'submit', selector: data[0], checked };
+  };
+  main.addEventListener('submit', hold, true);
+  main.addEventListener('click', hold, true);
+  const shown = display('start', { hasSaved: store.hasAnswers(store.load()) }, 'replace').then(() => {
+    firstRender = true; // the page drawn once the engine is ready is still the first one
+  });
+  return {
+    async replay() {
+      await shown;
+      main.removeEventListener('submit', hold, true);
+      main.removeEventListener('click', hold, true);
+      if (!held || main.dataset.page !== 'start') return;
+      for (const [id, checked] of held.checked) {
+        const input = id && document.getElementById(id);
+        if (input) input.checked = checked;
+      }
+      const form = main.querySelector('[data-start-form]');
+      if (held.submit) form?.requestSubmit();
+      else if (held.selector) main.querySelector(held.selector)?.click();
+    },
+  };
+}
+
 async function boot() {
+  // Inside a clinic's frame: no header or footer of our own, and the host hears from us early.
+  if (window.parent !== window) import('./embed-child.js').then((m) => m.startEmbedChild());
   const clinicLoaded = loadClinic();
   const bundleText = fetch('/content/en.json').then((response) => {
     if (!response.ok) throw new Error(`content: HTTP ${response.status}`);
@@ -410,8 +609,12 @@ async function boot() {
   bundle = JSON.parse(await bundleText);
   setStrings(bundle.ui);
   translate(document);
-  engine = await enginePromise;
+  // Draw first (issue 11): the start page from the bundle's strings while the engine compiles and
+  // loads. What is pressed meanwhile waits for the engine, then happens on the page drawn for real.
   await clinicLoaded;
+  const drawEarly = !workshop.isKiosk() && !WORKSHOP_HASHES[location.hash] && store.fromFragment() === undefined && (history.state?.page ?? 'start') === 'start';
+  const early = drawEarly ? drawStartEarly() : null;
+  engine = await enginePromise;
   brandHeader();
 
   document.querySelector('[data-home]')?.addEventListener('click', (event) => {
@@ -434,12 +637,38 @@ async function boot() {
   window.addEventListener('hashchange', () => {
     if (store.fromFragment() !== undefined) restoreSession();
   });
+  store.onOtherTab(fromOtherTab);
 
-  await restoreSession();
+  const workshopPage = WORKSHOP_HASHES[location.hash];
+  if (workshop.isKiosk()) {
+    // A kiosk never resumes (nor opens a share link with) someone else's answers.
+    store.clear();
+    if (workshopPage || store.fromFragment() !== undefined) history.replaceState(null, '', location.pathname);
+    engine.start();
+    await display(workshopPage ?? 'start', { hasSaved: false }, 'replace');
+  } else if (workshopPage) {
+    history.replaceState(null, '', location.pathname);
+    const saved = store.load();
+    if (!saved || engine.restore(saved).error) engine.start();
+    await display(workshopPage, {}, 'replace');
+  } else {
+    await restoreSession();
+  }
+  await (await early)?.replay();
+  workshop.startKiosk({ reset: resetPerson, pristine: () => main.dataset.page === 'start' && !hasAnswers() && !quizScored });
+  window.addEventListener('hashchange', () => {
+    // Typed into the address bar of an open page: popstate may come before or after this.
+    const next = WORKSHOP_HASHES[location.hash];
+    if (next) {
+      history.replaceState({ page: next, depth: 0 }, '', location.pathname);
+      ctx.open(next, {}, 'replace');
+    }
+  });
   document.documentElement.classList.add('is-ready');
-  registerServiceWorker();
-  // Only a page inside a clinic's iframe reports its height; others never load that code.
-  if (window.parent !== window) import('./embed-child.js').then((m) => m.startEmbedChild());
+  registerServiceWorker().then((registration) => {
+    // Once this version is cached: a quiet "works offline — install" offer (not in a frame).
+    if (registration && window.parent === window) import('./install.js').then((m) => m.offerInstall(registration)).catch(() => {});
+  });
   performance.mark('hipcheck:ready');
 }
 

@@ -1,21 +1,34 @@
-// Inside an iframe on a clinic's site: tells the host page (web/embed.js) how tall the page is,
-// so the iframe can grow and shrink with it and never scrolls inside. Heights are posted only to
-// the origins the clinic configuration allows (embed.allowedOrigins); postMessage drops a message
-// whose target origin is not the parent's, so no other site learns anything.
+// Inside an iframe on a clinic's site: tells the host page (web/embed.js) that the tool is there
+// ("hipcheck:hello", so the host never shows its fallback), how tall the page is ("hipcheck:height",
+// so the iframe grows and shrinks with it and never scrolls inside), and, on every change of page,
+// to bring the frame's top into view ("hipcheck:top": the new page starts at its top, as it would
+// outside a frame). Messages go only to the origins the clinic configuration allows
+// (embed.allowedOrigins, which also set frame-ancestors); postMessage drops a message whose target
+// origin is not the parent's, so no other site learns anything.
 import { embedOrigins, loadClinic } from './clinic.js';
 
-/** Starts reporting the height when the page is in a frame. Returns a function that stops it. */
+/** Marks the page as embedded: the clinic's page has its own header and footer. */
+export function markEmbedded() {
+  if (window.parent === window) return false;
+  document.documentElement.dataset.embedded = '';
+  return true;
+}
+
+/** Starts talking to the host page when the page is in a frame. Returns a function that stops it. */
 export async function startEmbedChild() {
-  if (window.parent === window) return () => {};
+  if (!markEmbedded()) return () => {};
   await loadClinic();
   const origins = [...new Set([location.origin, ...embedOrigins()])];
   // If the browser tells us the parent's origin, post only there (and only if it is allowed).
   const parentOrigin = location.ancestorOrigins?.[0];
   const targets = parentOrigin ? origins.filter((o) => o === parentOrigin) : origins;
   if (!targets.length) return () => {};
+  const send = (message) => {
+    for (const origin of targets) window.parent.postMessage(message, origin);
+  };
+  send({ type: 'hipcheck:hello' });
 
   const root = document.documentElement;
-  root.dataset.embedded = '';
   // In a frame the page is as tall as its content: no viewport-based minimum heights, which would
   // otherwise make the frame grow with itself.
   document.body.style.minHeight = '0';
@@ -30,10 +43,19 @@ export async function startEmbedChild() {
     const height = Math.ceil(document.body.getBoundingClientRect().height);
     if (height === last) return;
     last = height;
-    for (const origin of targets) window.parent.postMessage({ type: 'hipcheck:height', height }, origin);
+    send({ type: 'hipcheck:height', height });
   };
   const observer = new ResizeObserver(post);
   observer.observe(document.body);
   post();
-  return () => observer.disconnect();
+  // The app announces each new page (not the first one, which the visitor scrolled to themselves).
+  const onPage = () => {
+    post();
+    send({ type: 'hipcheck:top' });
+  };
+  window.addEventListener('hipcheck:page', onPage);
+  return () => {
+    observer.disconnect();
+    window.removeEventListener('hipcheck:page', onPage);
+  };
 }

@@ -4,6 +4,12 @@
 export async function createEngine(bundleText) {
   const module = import('/engine/hipcheck.mjs').then(({ default: createHipCheck }) => createHipCheck());
   const [Module, text] = await Promise.all([module, bundleText]);
+  // Draw first: loading the content is one task, so the page drawn meanwhile (the start page) is
+  // painted before it (a frame, or at most 100 ms where frames do not run, as in a hidden tab).
+  await Promise.race([
+    new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve))),
+    new Promise((resolve) => setTimeout(resolve, 100)),
+  ]);
   const raw = new Module.Engine();
   const call = (method, ...args) => JSON.parse(raw[method](...args));
   const loaded = call('load', text);

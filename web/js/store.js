@@ -1,6 +1,6 @@
 // Answers stay on this device: localStorage holds the engine's own state text, and a share link
 // carries it in the URL fragment (never sent to a server).
-const KEY = 'hipcheck.state.v1';
+export const KEY = 'hipcheck.state.v1';
 
 export function load() {
   try {
@@ -24,6 +24,27 @@ export function clear() {
     localStorage.removeItem(KEY);
   } catch {
     /* storage may be blocked; nothing to clear */
+  }
+}
+
+/**
+ * Calls onChange(stateText or null) when another tab of this site saves or clears the answers (the
+ * storage event fires only in the other tabs, never in the one that wrote).
+ */
+export function onOtherTab(onChange) {
+  window.addEventListener('storage', (event) => {
+    if (event.storageArea !== localStorage) return;
+    if (event.key !== KEY && event.key !== null) return; // null: localStorage.clear()
+    onChange(load());
+  });
+}
+
+/** The answers of a state, as text to compare two states by (null when it cannot be read). */
+export function answersOf(stateText) {
+  try {
+    return JSON.stringify(JSON.parse(stateText)?.answers ?? null);
+  } catch {
+    return null;
   }
 }
 

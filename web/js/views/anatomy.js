@@ -1,7 +1,7 @@
 // The anatomy explorer: choose a part of the hip (on the drawing, or with the buttons) to read about it.
 import { h } from '../dom.js';
 import { t } from '../i18n.js';
-import { anatomyDiagram } from '../components/anatomy-diagram.js';
+import { anatomyDiagram, viewsOf } from '../components/anatomy-diagram.js';
 import { backLink } from '../components/back-link.js';
 
 export function render(ctx, { focus } = {}) {
@@ -15,14 +15,17 @@ export function render(ctx, { focus } = {}) {
     if (!structure) return;
     diagram.mark([id]);
     for (const [key, button] of buttons) button.setAttribute('aria-pressed', String(key === id));
+    const views = viewsOf(id).map((view) => t(`anatomy.${view}`));
     panel.replaceChildren(
       h('h2', { class: 'heading-m', text: structure.name }),
       h('p', { text: structure.description }),
+      views.length ? h('p', { class: 'explorer__views', 'data-structure-views': viewsOf(id).join(' '), text: t('anatomy.inViews', { views: views.join(t('anatomy.viewsJoin')) }) }) : null,
     );
     if (moveFocus) buttons.get(id)?.focus();
   }
 
-  diagram = anatomyDiagram({ title: t('anatomy.diagramTitle'), description: t('anatomy.diagramDesc'), onChoose: (id) => choose(id) });
+  const names = Object.fromEntries(structures.map((x) => [x.id, x.name]));
+  diagram = anatomyDiagram({ title: t('anatomy.diagramTitle'), description: t('anatomy.diagramDesc'), names, labels: true, onChoose: (id) => choose(id) });
   const list = h('ul', { class: 'explorer__list', 'aria-labelledby': 'parts-title' });
   structures.forEach((structure, index) => {
     const button = h('button', {

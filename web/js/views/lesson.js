@@ -15,7 +15,7 @@ export function render(ctx, { current }) {
   let figure = null;
   if (structures.length) {
     const names = structures.map((id) => ctx.structure(id).name);
-    const { svg } = anatomyDiagram({ title: t('lesson.diagramTitle', { names: names.join(', ') }), highlight: structures });
+    const { svg } = anatomyDiagram({ title: t('lesson.diagramTitle', { names: names.join(', ') }), highlight: structures, labels: true, names: Object.fromEntries(structures.map((id) => [id, ctx.structure(id).name])) });
     const open = h('a', { href: '/', class: 'lesson__explore', 'data-explore': true, text: t('lesson.explore') });
     open.addEventListener('click', (event) => {
       event.preventDefault();

@@ -4,29 +4,14 @@
 import { h } from '../dom.js';
 import { t } from '../i18n.js';
 import { pageTop } from './question.js';
-import { bookingFor, clinic, emergency } from '../clinic.js';
-
-function contact(level) {
-  if (level === 'emergency') {
-    const { number, href } = emergency();
-    return h('p', { class: 'care__contact' }, h('a', { class: 'care__call', href, 'data-clinic-emergency': true, text: t('care.callEmergency', { number }) }));
-  }
-  const booking = bookingFor(level);
-  if (!booking) return null;
-  return h(
-    'p',
-    { class: 'care__contact', 'data-clinic-booking': true },
-    booking.url ? h('a', { href: booking.url, target: '_top', text: t('clinic.book', { name: clinic().name }) }) : null,
-    booking.url && booking.phone ? ' ' : null,
-    booking.phone ? h('a', { href: booking.phoneHref, text: t('clinic.call', { phone: booking.phone }) }) : null,
-  );
-}
+import { fillCountry } from '../clinic.js';
+import { careContact } from '../components/care-contact.js';
 
 export function render(ctx, { current }) {
   const stop = current.stop ?? {};
   const care = ctx.careFor(stop.level);
   const level = care.level ?? stop.level;
-  const title = care.title ?? t(`care.${level}`);
+  const title = fillCountry(care.title) ?? t(`care.${level}`);
   const flags = (care.flags ?? []).filter((flag) => !flag.level || flag.level === level);
   const node = h(
     'div',
@@ -44,13 +29,13 @@ export function render(ctx, { current }) {
       h(
         'div',
         { class: 'care__body' },
-        care.action ? h('p', { class: 'care__action', 'data-care-action': true, text: care.action }) : null,
-        care.where ? h('p', { class: 'care__where' }, h('strong', { text: t('result.where') }), ' ', care.where) : null,
-        contact(level),
+        care.action ? h('p', { class: 'care__action', 'data-care-action': true, text: fillCountry(care.action) }) : null,
+        careContact(level),
+        care.where ? h('p', { class: 'care__where' }, h('strong', { text: t('result.where') }), ' ', fillCountry(care.where)) : null,
         flags.length
           ? [
               h('h2', { class: 'heading-s', text: t('result.reasons') }),
-              h('ul', { class: 'list list--bullet' }, flags.map((flag) => h('li', { 'data-flag': flag.id, text: flag.reason }))),
+              h('ul', { class: 'list list--bullet' }, flags.map((flag) => h('li', { 'data-flag': flag.id, text: fillCountry(flag.reason) }))),
             ]
           : null,
       ),

@@ -1,4 +1,4 @@
-// A question page (GOV.UK / NHS 111 online patterns): every shown item of the engine's page, a
+// A question page (GOV.UK / NHS.UK online patterns): every shown item of the engine's page, a
 // fieldset per question, yes/no rows as their own small fieldsets, one error summary for the page.
 // The engine says which items to show, checks the answers and says what comes next; this module
 // only draws the form and reads it back.
@@ -6,6 +6,7 @@ import { h } from '../dom.js';
 import { t } from '../i18n.js';
 import { backLink } from '../components/back-link.js';
 import { errorMessage, errorSummary } from '../components/error-summary.js';
+import { errorText } from '../components/error-text.js';
 
 /** The caption, progress and back link shared by question and lesson pages. */
 export function pageTop(ctx, current) {
@@ -257,9 +258,17 @@ export function render(ctx, { current, errors = [], drafts = {} }) {
   const caption = page.section?.title;
   const errorFor = new Map();
   const pageErrors = [];
+  // The distance unit the page is asking in (the unit item on this page, as typed, else as saved).
+  const unitHolder = items.find((x) => ctx.isUnitItem(x.id));
+  const pageUnit = unitHolder ? (drafts[unitHolder.id] ?? unitHolder.answer ?? ctx.suggested(unitHolder.id)) : null;
   for (const error of errors) {
     const id = errorItem(error);
-    if (id && items.some((item) => item.id === id) && !errorFor.has(id)) errorFor.set(id, error);
+    const item = id ? items.find((x) => x.id === id) : null;
+    // A specific message naming the question and its range or unit (components/error-text.js).
+    if (item && !errorFor.has(id)) {
+      const message = errorText(ctx, ctx.isDistance(item.id) && pageUnit ? { ...item, unit: pageUnit } : item, error);
+      errorFor.set(id, { ...error, message, named: message !== error.message });
+    }
     else pageErrors.push(error);
   }
   const valueOf = (item) => (Object.hasOwn(drafts, item.id) ? drafts[item.id] : item.answer ?? ctx.suggested(item.id));
@@ -348,7 +357,7 @@ export function render(ctx, { current, errors = [], drafts = {} }) {
   for (const { item, field } of fields) {
     const error = errorFor.get(item.id);
     if (!error) continue;
-    const message = single ? error.message : t('error.summaryItem', { question: item.text, message: error.message });
+    const message = single || error.named ? error.message : t('error.summaryItem', { question: item.text, message: error.message });
     summary.push({ message, target: field.fieldId });
   }
   for (const error of pageErrors) summary.push({ message: error.message, target: fields[0]?.field.fieldId ?? 'main' });

@@ -86,7 +86,25 @@ export function render(ctx, { chosen, scored, error } = {}) {
       const input = form.querySelector(`input[name="quiz-${CSS.escape(question.id)}"]:checked`);
       if (input) answers[question.id] = question.options[Number(input.value)].value;
     }
-    ctx.scoreQuiz(answers);
+    // An unanswered (or half answered) sheet: ask before scoring it.
+    const missing = quiz.questions.length - Object.keys(answers).length;
+    if (missing === 0) {
+      ctx.scoreQuiz(answers);
+      return;
+    }
+    ctx.workshop
+      .confirmDialog({
+        name: 'quiz-unanswered',
+        title: t('quiz.unansweredTitle'),
+        body: [Object.keys(answers).length ? t('quiz.unansweredBody', { n: missing, total: quiz.questions.length }) : t('quiz.unansweredNone')],
+        confirm: t('quiz.unansweredConfirm'),
+        cancel: t('quiz.unansweredCancel'),
+        danger: false,
+      })
+      .then((sure) => {
+        if (sure) ctx.scoreQuiz(answers);
+        else form.querySelector('[data-quiz-question] input:not(:checked)')?.focus();
+      });
   });
 
   const node = h(

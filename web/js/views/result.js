@@ -1,33 +1,26 @@
-// The result (engine result()): care first, then the four causes, tips, the plan, the answers and
-// the sources. Every level, score and number here is the engine's; this module only lays them out.
+// The result (engine result()), summary first: the care level, what to do now, the booking button
+// or the emergency number and the three things to do first fill the first phone screen. Below, a
+// short contents list, then why, the four causes, the tips (grouped, folded), the plan, and the
+// answers and sources (folded). Every level, score and number here is the engine's; this module
+// only lays them out. Print unfolds everything and adds the clinic's name, logo and booking link.
 import { h, s, safeUrl } from '../dom.js';
 import { t } from '../i18n.js';
 import { backLink } from '../components/back-link.js';
 import { summaryList } from '../components/summary-list.js';
-import { bookingFor, clinic, emergency } from '../clinic.js';
+import { clinic, fillCountry, formatDate, formatNumber } from '../clinic.js';
+import { careContact, printedBooking } from '../components/care-contact.js';
 
 function sourceNote(ids, sources) {
   const names = (ids ?? []).map((id) => sources.get(id)).filter(Boolean).map((src) => src.title);
   return names.length ? h('p', { class: 'source-note' }, h('span', { class: 'source-note__label', text: t('result.source') }), ' ', names.join('; ')) : null;
 }
 
-// The clinic's own way to get care: its emergency number, or its booking link and phone.
-function clinicContact(level) {
-  if (level === 'emergency') {
-    const { number, href } = emergency();
-    return h('p', { class: 'care__contact' }, h('a', { class: 'care__call', href, 'data-clinic-emergency': true, text: t('care.callEmergency', { number }) }));
-  }
-  const booking = bookingFor(level);
-  if (!booking) return null;
-  return h(
-    'p',
-    { class: 'care__contact', 'data-clinic-booking': true },
-    booking.url ? h('a', { href: booking.url, target: '_top', text: t('clinic.book', { name: clinic().name }) }) : null,
-    booking.url && booking.phone ? ' ' : null,
-    booking.phone ? h('a', { href: booking.phoneHref, text: t('clinic.call', { phone: booking.phone }) }) : null,
-  );
+function flagList(flags, sources) {
+  return h('ul', { class: 'list list--bullet' }, flags.map((flag) => h('li', { 'data-flag': flag.id }, fillCountry(flag.reason), sourceNote(flag.sources, sources))));
 }
 
+// The summary card: the care level, what to do now and how (the first phone screen). An emergency
+// keeps its reasons in the card (there is nothing else on its page); the others list them below.
 function careCard(care, sources) {
   const level = care.level;
   return h(
@@ -37,22 +30,76 @@ function careCard(care, sources) {
       'div',
       { class: 'care__heading' },
       h('p', { class: 'care__level', text: t(`care.${level}`) }),
-      h('h2', { class: 'care__title', id: 'care-title', text: care.title }),
+      h('h2', { class: 'care__title', id: 'care-title', text: fillCountry(care.title) }),
     ),
     h(
       'div',
       { class: 'care__body' },
-      h('p', { class: 'care__action', text: care.action }),
-      care.where ? h('p', { class: 'care__where' }, h('strong', { text: t('result.where') }), ' ', care.where) : null,
-      clinicContact(level),
-      care.flags?.length
-        ? [
-            h('h3', { class: 'heading-s', text: t('result.reasons') }),
-            h('ul', { class: 'list list--bullet' }, care.flags.map((flag) => h('li', { 'data-flag': flag.id }, flag.reason, sourceNote(flag.sources, sources)))),
-          ]
-        : h('p', { text: t('result.noFlags') }),
+      h('p', { class: 'care__action', 'data-care-action': true, text: fillCountry(care.action) }),
+      careContact(level),
+      level === 'emergency' && care.where ? h('p', { class: 'care__where' }, h('strong', { text: t('result.where') }), ' ', fillCountry(care.where)) : null,
+      level === 'emergency' && care.flags?.length ? [h('h3', { class: 'heading-s', text: t('result.reasons') }), flagList(care.flags, sources)] : null,
     ),
   );
+}
+
+// The three things to do first: the best-scored tips across every cause.
+function topTips(tips) {
+  const best = [...tips].map((tip, i) => ({ tip, i })).sort((a, b) => (b.tip.score ?? 0) - (a.tip.score ?? 0) || a.i - b.i).slice(0, 3);
+  if (!best.length) return null;
+  return h(
+    'section',
+    { class: 'top-tips', 'aria-labelledby': 'top-tips-title', 'data-top-tips': true },
+    h('h2', { class: 'heading-m top-tips__title', id: 'top-tips-title', text: t('result.firstTitle') }),
+    h('ol', { class: 'top-tips__list' }, best.map(({ tip }) => h('li', { 'data-top-tip': tip.id, text: tip.text }))),
+  );
+}
+
+function reasonsSection(care, sources) {
+  return h(
+    'section',
+    { class: 'result-section', 'aria-labelledby': 'reasons-title', 'data-reasons': true },
+    h('h2', { class: 'heading-l', id: 'reasons-title', text: t('result.reasonsTitle') }),
+    care.where ? h('p', { class: 'care__where' }, h('strong', { text: t('result.where') }), ' ', fillCountry(care.where)) : null,
+    care.flags?.length ? flagList(care.flags, sources) : h('p', { text: t('result.noFlags') }),
+  );
+}
+
+// Links to each part of the page. They scroll and move the focus without touching the history
+// (the page's own history entries are the app's).
+function contentsList(parts) {
+  const shown = parts.filter(Boolean);
+  if (shown.length < 2) return null;
+  return h(
+    'nav',
+    { class: 'contents no-print', 'aria-labelledby': 'contents-title', 'data-contents': true },
+    h('h2', { class: 'contents__title', id: 'contents-title', text: t('result.contents') }),
+    h(
+      'ul',
+      { class: 'contents__list' },
+      shown.map(([id, label]) =>
+        h('li', null, h('a', {
+          href: `#${id}`,
+          'data-contents-link': id,
+          text: label,
+          onclick: (event) => {
+            event.preventDefault();
+            const target = document.getElementById(id);
+            if (!target) return;
+            const details = target.closest('details');
+            if (details) details.open = true;
+            target.setAttribute('tabindex', '-1');
+            target.scrollIntoView({ block: 'start' });
+            target.focus({ preventScroll: true });
+          },
+        })),
+      ),
+    ),
+  );
+}
+
+function folded(id, label, content, attrs = {}) {
+  return h('details', { class: 'fold', ...attrs }, h('summary', { class: 'fold__summary' }, h('span', { id, class: 'fold__label', text: label })), h('div', { class: 'fold__body' }, content));
 }
 
 function bar(score, className) {
@@ -71,7 +118,7 @@ function causesSection(causes) {
       'tr',
       { 'data-cause': cause.id },
       h('th', { scope: 'row', text: cause.label }),
-      h('td', { class: 'table__score' }, h('span', { class: 'score-number', text: t('result.score', { score: cause.score }) }), bar(cause.score, `bar--${cause.level}`)),
+      h('td', { class: 'table__score' }, h('span', { class: 'score-number', text: t('result.score', { score: formatNumber(cause.score) }) }), bar(cause.score, `bar--${cause.level}`)),
       h('td', null, h('strong', { class: `tag tag--level-${cause.level}`, text: t(`level.${cause.level}`) })),
     ),
   );
@@ -84,9 +131,9 @@ function causesSection(causes) {
   );
   const details = h('div', { class: 'causes__details' }, causes.map((cause) =>
     h(
-      'div',
-      { class: 'cause', 'data-cause-detail': cause.id },
-      h('h3', { class: 'heading-s' }, cause.label, ' ', h('span', { class: 'cause__score', text: t('result.causeScore', { score: cause.score, level: t(`level.${cause.level}`) }) })),
+      'details',
+      { class: 'cause fold', 'data-cause-detail': cause.id },
+      h('summary', { class: 'fold__summary' }, h('span', { class: 'fold__label' }, cause.label, ' ', h('span', { class: 'cause__score', text: t('result.causeScore', { score: cause.score, level: t(`level.${cause.level}`) }) }))),
       h('p', { class: 'cause__summary', text: cause.summary }),
       cause.factors?.length
         ? h(
@@ -134,9 +181,9 @@ function tipsSection(tips, sources) {
     groups.size && tips.length > groups.size * PRINTED_TIPS ? h('p', { class: 'print-only', text: t('print.tips', { n: PRINTED_TIPS }) }) : null,
     [...groups.entries()].map(([id, group]) =>
       h(
-        'div',
-        { class: 'tip-group', 'data-tip-group': id },
-        h('h3', { class: 'heading-m', text: group.label }),
+        'details',
+        { class: 'tip-group fold', 'data-tip-group': id },
+        h('summary', { class: 'fold__summary' }, h('span', { class: 'fold__label', text: t('result.tipGroup', { group: group.label, n: group.tips.length }) })),
         h(
           'ol',
           { class: 'tips' },
@@ -144,7 +191,7 @@ function tipsSection(tips, sources) {
             h(
               'li',
               { class: rank < PRINTED_TIPS ? 'tip' : 'tip tip--extra', 'data-tip': tip.id },
-              h('p', { class: 'tip__text', text: tip.text }),
+              h('p', { class: 'tip__text', text: fillCountry(tip.text) }),
               tip.because ? h('p', { class: 'tip__because' }, h('span', { class: 'tip__label', text: t('result.because') }), ' ', tip.because) : null,
               sourceNote(tip.sources, sources),
             ),
@@ -208,10 +255,11 @@ function planSection(plan, unitLabel, sources) {
     h('h2', { class: 'heading-l', id: 'plan-title', text: plan.title }),
     h('p', { text: plan.intro }),
     h('p', { class: 'plan__numbers', text: plan.target != null ? t('plan.startTarget', { start: plan.start, target: plan.target, unit }) : t('plan.start', { start: plan.start, unit }) }),
-    h('div', { class: 'plan__layout' }, table, planChart(plan)),
+    h('div', { class: 'plan__layout' }, planChart(plan), h('details', { class: 'fold plan__table', 'data-plan-table': true }, h('summary', { class: 'fold__summary' }, h('span', { class: 'fold__label', text: t('plan.tableTitle') })), table)),
     plan.stopRule ? h('div', { class: 'inset inset--warning' }, h('p', null, h('strong', { text: t('plan.stopTitle') }), ' ', plan.stopRule)) : null,
-    plan.caveat ? h('p', { class: 'plan__caveat', text: plan.caveat }) : null,
-    sourceNote(plan.sources, sources),
+    plan.caveat || plan.sources?.length
+      ? h('details', { class: 'fold plan__more', 'data-plan-more': true }, h('summary', { class: 'fold__summary' }, h('span', { class: 'fold__label', text: t('plan.moreTitle') })), h('div', { class: 'fold__body' }, plan.caveat ? h('p', { class: 'plan__caveat', text: plan.caveat }) : null, sourceNote(plan.sources, sources)))
+      : null,
   );
 }
 
@@ -219,20 +267,23 @@ function sourcesSection(list) {
   return h(
     'section',
     { class: 'result-section sources', 'aria-labelledby': 'sources-title', 'data-sources': true },
-    h('h2', { class: 'heading-m', id: 'sources-title', text: t('result.sourcesTitle') }),
-    h(
-      'ol',
-      { class: 'sources__list' },
-      list.map((src) => {
-        const url = src.url ? safeUrl(src.url) : null;
-        const details = [src.authors, src.publisher, src.year].filter((x) => x != null && x !== '').join(', ');
-        return h(
-          'li',
-          { 'data-source': src.id },
-          url ? h('a', { href: url, rel: 'noopener noreferrer', class: 'sources__title', text: src.title }) : h('span', { class: 'sources__title', text: src.title }),
-          details ? `. ${details}.` : null,
-        );
-      }),
+    folded(
+      'sources-title',
+      t('result.sourcesFold', { n: formatNumber(list.length) }),
+      h(
+        'ol',
+        { class: 'sources__list' },
+        list.map((src) => {
+          const url = src.url ? safeUrl(src.url) : null;
+          const details = [src.authors, src.publisher, src.year].filter((x) => x != null && x !== '').join(', ');
+          return h(
+            'li',
+            { 'data-source': src.id },
+            url ? h('a', { href: url, rel: 'noopener noreferrer', class: 'sources__title', text: src.title }) : h('span', { class: 'sources__title', text: src.title }),
+            details ? `. ${details}.` : null,
+          );
+        }),
+      ),
     ),
   );
 }
@@ -262,9 +313,38 @@ function sharePanel(panel, url) {
   input.select();
 }
 
+// Print shows everything: folded parts open for the printout and close again after it.
+let printHooked = false;
+function hookPrint() {
+  if (printHooked) return;
+  printHooked = true;
+  let opened = [];
+  window.addEventListener('beforeprint', () => {
+    opened = [...document.querySelectorAll('.page--result details:not([open])')];
+    for (const d of opened) d.open = true;
+  });
+  window.addEventListener('afterprint', () => {
+    for (const d of opened) d.open = false;
+    opened = [];
+  });
+}
+
+function printHeader() {
+  const { name, logo } = clinic();
+  return h(
+    'div',
+    { class: 'print-only print-header', 'data-print-header': true },
+    logo ? h('img', { class: 'print-header__logo', src: logo, alt: '' }) : null,
+    h('p', { class: 'print-header__name', text: name }),
+    h('p', { class: 'print-header__date', text: t('print.header', { date: formatDate(new Date()) }) }),
+  );
+}
+
 export function render(ctx) {
+  hookPrint();
   const result = ctx.engine.result();
   const sources = new Map((result.sources ?? []).map((src) => [src.id, src]));
+  const level = result.care.level;
   // A check the engine ended at an emergency stop shows what to do now and nothing else to act on:
   // no causes, tips, plan or share link. Any stop (the emergency, or "see your result now" on a
   // notice) means no plan and no cause scores.
@@ -276,7 +356,7 @@ export function render(ctx) {
     : h(
         'div',
         { class: 'result-actions no-print', 'data-result-actions': true },
-        h('h2', { class: 'heading-m', text: t('result.keepTitle') }),
+        h('h2', { class: 'heading-m', id: 'keep-title', text: t('result.keepTitle') }),
         h(
           'div',
           { class: 'button-group' },
@@ -285,27 +365,19 @@ export function render(ctx) {
         ),
         panel,
       );
+  const linkButton = (attrs, text, onclick) => h('li', null, h('button', { type: 'button', class: 'link-button', ...attrs, onclick, text }));
   const learnMore = h(
     'div',
-    { class: 'result-section no-print' },
-    emergencyStop
-      ? null
-      : [
-          h('h2', { class: 'heading-m', text: t('result.learnTitle') }),
-          h(
-            'div',
-            { class: 'button-group' },
-            h('button', { type: 'button', class: 'button button--secondary', 'data-open-quiz': true, onclick: () => ctx.open('quiz'), text: t('result.quiz') }),
-            h('button', { type: 'button', class: 'button button--secondary', 'data-open-anatomy': true, onclick: () => ctx.open('anatomy'), text: t('result.learn') }),
-          ),
-        ],
-    h('h2', { class: 'heading-m', text: t('result.againTitle') }),
+    { class: 'result-section result-next no-print' },
+    h('h2', { class: 'heading-m', text: t(emergencyStop ? 'result.againTitle' : 'result.nextTitle') }),
     h(
-      'div',
-      { class: 'button-group' },
-      h('button', { type: 'button', class: 'button button--secondary', 'data-start-again': true, onclick: () => ctx.startAgain(), text: t('result.startAgain') }),
-      h('button', { type: 'button', class: 'button button--warning', 'data-clear-answers': true, onclick: ctx.clear, text: t('result.clear') }),
+      'ul',
+      { class: 'result-next__list' },
+      emergencyStop ? null : linkButton({ 'data-open-quiz': true }, t('result.quiz'), () => ctx.open('quiz')),
+      emergencyStop ? null : linkButton({ 'data-open-anatomy': true }, t('result.learn'), () => ctx.open('anatomy')),
+      linkButton({ 'data-start-again': true }, t('result.startAgain'), () => ctx.startAgain()),
     ),
+    h('button', { type: 'button', class: 'button button--warning button--small', 'data-clear-answers': true, onclick: ctx.clear, text: t('result.clear') }),
   );
 
   const severity =
@@ -313,7 +385,7 @@ export function render(ctx) {
       ? h(
           'p',
           { class: 'severity', 'data-severity': true },
-          t('result.severity', { score: result.severity.score }),
+          t('result.severity', { score: formatNumber(result.severity.score) }),
           ' ',
           result.severity.substantial ? t('result.severitySubstantial') : t('result.severityMinor'),
         )
@@ -321,44 +393,59 @@ export function render(ctx) {
 
   let plan = null;
   if (result.plan && !stopped) plan = planSection(result.plan, ctx.unitLabel, sources);
-  else if (!stopped) plan = h('section', { class: 'result-section', 'data-plan': 'none' }, h('h2', { class: 'heading-m', text: t('plan.noneTitle') }), h('p', { text: t('plan.noneBody') }));
+  else if (!stopped) plan = h('section', { class: 'result-section', 'data-plan': 'none' }, h('h2', { class: 'heading-m', id: 'plan-title', text: t('plan.noneTitle') }), h('p', { text: t('plan.noneBody') }));
+
+  const review = ctx.engine.review();
+  const causes = stopped
+    ? emergencyStop
+      ? null
+      : h('section', { class: 'result-section', 'data-causes': 'skipped' }, h('h2', { class: 'heading-m', id: 'causes-title', text: t('result.causesTitle') }), h('p', { text: t('result.causesSkipped') }))
+    : causesSection(result.causes ?? []);
+  const hasSources = (result.sources ?? []).length > 0;
 
   const node = h(
     'div',
-    { class: `page page--result result--${result.care.level}${emergencyStop ? ' result--stopped' : ''}`, 'data-result-stop': result.stop?.id },
+    { class: `page page--result result--${level}${emergencyStop ? ' result--stopped' : ''}`, 'data-result-stop': result.stop?.id },
     h('div', { class: 'no-print' }, backLink(ctx.back)),
-    h('p', { class: 'print-only print-header', text: t('print.header', { date: new Date().toLocaleDateString(document.documentElement.lang || undefined) }) }),
-    h('h1', { class: 'heading-xl', tabindex: '-1', text: t('result.title') }),
-    h('p', { class: 'lead result__notice', text: t(emergencyStop ? 'result.stoppedNotice' : 'result.notDiagnosis') }),
+    printHeader(),
+    h('h1', { class: 'heading-l result__title', tabindex: '-1', text: t('result.title') }),
     careCard(result.care, sources),
-    severity,
+    emergencyStop ? null : topTips(result.tips ?? []),
+    printedBooking(level),
+    h('p', { class: 'result__notice', text: t(emergencyStop ? 'result.stoppedNotice' : 'result.notDiagnosis') }),
+    contentsList([
+      emergencyStop ? null : ['reasons-title', t('result.reasonsTitle')],
+      causes ? ['causes-title', t('result.causesTitle')] : null,
+      emergencyStop ? null : ['tips-title', t('result.tipsTitle')],
+      plan ? ['plan-title', plan.dataset.plan === 'none' ? t('plan.noneTitle') : result.plan.title] : null,
+      ['answers-title', t('result.answersTitle')],
+      hasSources ? ['sources-title', t('result.sourcesTitle')] : null,
+      ['about-title', t('result.aboutTitle')],
+    ]),
     actions,
-    // A stop ended the check before the questions about the causes: their scores would all read
-    // 0, so the page says why they are missing instead.
-    stopped
-      ? emergencyStop
-        ? null
-        : h('section', { class: 'result-section', 'data-causes': 'skipped' }, h('h2', { class: 'heading-m', text: t('result.causesTitle') }), h('p', { text: t('result.causesSkipped') }))
-      : causesSection(result.causes ?? []),
+    emergencyStop ? null : reasonsSection(result.care, sources),
+    severity,
+    causes,
     emergencyStop ? null : tipsSection(result.tips ?? [], sources),
     plan,
     h(
       'section',
       { class: 'result-section answers', 'aria-labelledby': 'answers-title', 'data-answers': true },
-      h('h2', { class: emergencyStop ? 'heading-m' : 'heading-l', id: 'answers-title', text: t('result.answersTitle') }),
-      summaryList(ctx.engine.review(), { headingLevel: 'h3' }),
+      folded('answers-title', t('result.answersFold', { n: formatNumber((review.sections ?? []).reduce((n, section) => n + (section.answers?.length ?? 0), 0)) }), summaryList(review, { headingLevel: 'h3' })),
     ),
-    (result.sources ?? []).length ? sourcesSection(result.sources) : null,
+    hasSources ? sourcesSection(result.sources) : null,
     h(
       'section',
       { class: 'result-section about', 'aria-labelledby': 'about-title' },
       h('h2', { class: 'heading-m', id: 'about-title', text: t('result.aboutTitle') }),
-      h('p', { class: 'disclaimer', 'data-disclaimer': true, text: result.disclaimer }),
+      h('p', { class: 'disclaimer', 'data-disclaimer': true, text: fillCountry(result.disclaimer) }),
       result.reviewed
-        ? h('p', { class: 'reviewed', 'data-reviewed': true, text: t(result.reviewed.date ? 'result.reviewedOn' : 'result.reviewed', result.reviewed) })
+        ? h('p', { class: 'reviewed', 'data-reviewed': true, text: t(result.reviewed.date ? 'result.reviewedOn' : 'result.reviewed', { ...result.reviewed, date: result.reviewed.date ? formatDate(result.reviewed.date) : undefined }) })
         : null,
+      h('p', { class: 'no-print' }, h('a', { href: '/', 'data-open-about': true, onclick: (event) => { event.preventDefault(); ctx.open('about'); }, text: t('about.link') })),
     ),
     learnMore,
   );
-  return { title: t('result.title'), node };
+  const careName = t(`care.${level}`);
+  return { title: t('result.pageTitle', { level: careName, title: fillCountry(result.care.title) }), node };
 }

@@ -2,7 +2,7 @@
 // with or without the lessons), then Start (or Continue your check).
 import { h } from '../dom.js';
 import { t } from '../i18n.js';
-import { emergency } from '../clinic.js';
+import { countryWords } from '../clinic.js';
 
 /** The check's settings chosen on this page: {mode, lessons} (the engine checks them). */
 function options() {
@@ -88,7 +88,7 @@ export function render(ctx, { hasSaved }) {
     h(
       'div',
       { class: 'inset inset--warning' },
-      h('p', null, h('strong', { text: t('start.emergencyTitle') }), ' ', t('start.emergency', { number: emergency().number })),
+      h('p', null, h('strong', { text: t('start.emergencyTitle') }), ' ', t('start.emergency', { number: countryWords().emergencyNumber })),
     ),
     h('h2', { class: 'heading-m', text: t('start.isTitle') }),
     list(['start.is1', 'start.is2', 'start.is3']),
