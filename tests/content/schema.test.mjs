@@ -25,7 +25,7 @@ const validator = (name) => {
 const explain = (v) => (v.errors || []).map((e) => `${e.instancePath || '/'} ${e.message}`).join('; ');
 
 // The content files (README "Files"); ui.json is optional and owned by the web page.
-const CONTENT_FILES = ['meta', 'questionnaire', 'calculations', 'care', 'causes', 'tips', 'sources', 'plan', 'anatomy', 'quiz', 'ui'];
+const CONTENT_FILES = ['meta', 'questionnaire', 'calculations', 'care', 'causes', 'tips', 'sources', 'plan', 'anatomy', 'quiz', 'slides', 'ui'];
 const REQUIRED_FILES = ['meta', 'questionnaire', 'calculations', 'care', 'causes', 'tips', 'sources', 'plan'];
 
 test('every content file has a schema', () => {
