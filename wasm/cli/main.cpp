@@ -10,8 +10,10 @@
 #include <chrono>
 #include <cstdio>
 #include <fstream>
-#include <sstream>
 #include <iostream>
+#include <memory>
+#include <optional>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -179,35 +181,38 @@ bool replay(hipcheck::Session& session, const Scenario& scenario, Walk& walk,
   return true;
 }
 
-int assess(const std::string& folder, const std::string& answers_file, bool pretty) {
+// Loads the content, reads the scenario and replays it page by page: what assess and walk share.
+// Returns the exit code on a problem (already reported), or nothing when the replay went through.
+std::optional<int> run_scenario(const std::string& folder, const std::string& answers_file,
+                                std::unique_ptr<hipcheck::Session>& session, Walk& walk) {
   json doc;
   const auto loaded = load(folder, doc);
   if (!loaded.content) return report(loaded.errors);
   Scenario scenario;
   if (!read_scenario(*loaded.content, answers_file, scenario)) return 1;
-  hipcheck::Session session(loaded.content);
-  Walk walk;
+  session = std::make_unique<hipcheck::Session>(loaded.content);
   std::vector<Error> problems;
-  if (!replay(session, scenario, walk, problems)) return report(problems);
+  if (!replay(*session, scenario, walk, problems)) return report(problems);
+  return std::nullopt;
+}
+
+int assess(const std::string& folder, const std::string& answers_file, bool pretty) {
+  std::unique_ptr<hipcheck::Session> session;
+  Walk walk;
+  if (auto code = run_scenario(folder, answers_file, session, walk)) return *code;
   if (walk.last["status"] == "question") {
     std::cerr << "note: the answers stop before the end; the next page is \""
               << walk.last["page"]["id"].get<std::string>() << "\"\n";
   }
-  std::cout << hipcheck::to_text(hipcheck::assess(session), pretty ? 2 : -1) << "\n";
+  std::cout << hipcheck::to_text(hipcheck::assess(*session), pretty ? 2 : -1) << "\n";
   return 0;
 }
 
 // The way a scenario takes through the check: how many pages, answers and lessons, and which.
 int walk(const std::string& folder, const std::string& answers_file) {
-  json doc;
-  const auto loaded = load(folder, doc);
-  if (!loaded.content) return report(loaded.errors);
-  Scenario scenario;
-  if (!read_scenario(*loaded.content, answers_file, scenario)) return 1;
-  hipcheck::Session session(loaded.content);
+  std::unique_ptr<hipcheck::Session> session;
   Walk walk;
-  std::vector<Error> problems;
-  if (!replay(session, scenario, walk, problems)) return report(problems);
+  if (auto code = run_scenario(folder, answers_file, session, walk)) return *code;
   json out = {{"pages", walk.path.size()},
               {"answers", walk.answers},
               {"lessons", walk.lessons},
@@ -259,8 +264,8 @@ int logic_bench(const std::string& file) {
     times.push_back(spent.count() / static_cast<double>(rules.size() * data.size()));
   }
   std::sort(times.begin(), times.end());
-  std::cout << hipcheck::to_text(json{{"nsPerEvaluation", times[times.size() / 2]},
-                                      {"results", results}})
+  std::cout << hipcheck::to_text(
+                   json{{"nsPerEvaluation", times[times.size() / 2]}, {"results", results}})
             << "\n";
   return 0;
 }

@@ -121,7 +121,9 @@ std::string Engine::load(const std::string& bundle) {
                         {"items", content_->items.size()}}}});
 }
 
-std::string Engine::start(const std::string& settings) {
+// start() and configure(): parse the settings text, hand it to the session, show where it is.
+std::string Engine::with_settings(const std::string& settings,
+                                  std::optional<Error> (Session::*apply)(const json&)) {
   if (!session_) return error_text(kNotLoaded);
   json doc;
   Error error;
@@ -129,20 +131,16 @@ std::string Engine::start(const std::string& settings) {
     error.id = "settings.invalid";
     return error_text(error);
   }
-  if (auto e = session_->start(doc)) return error_text(*e);
+  if (auto e = ((*session_).*apply)(doc)) return error_text(*e);
   return current();
 }
 
+std::string Engine::start(const std::string& settings) {
+  return with_settings(settings, &Session::start);
+}
+
 std::string Engine::configure(const std::string& settings) {
-  if (!session_) return error_text(kNotLoaded);
-  json doc;
-  Error error;
-  if (!parse_or_error(settings, doc, error)) {
-    error.id = "settings.invalid";
-    return error_text(error);
-  }
-  if (auto e = session_->configure(doc)) return error_text(*e);
-  return current();
+  return with_settings(settings, &Session::configure);
 }
 
 std::string Engine::current() const {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "hipcheck/content.hpp"
@@ -28,6 +29,8 @@ class Engine {
   std::string score_quiz(const std::string& answers) const;
 
  private:
+  std::string with_settings(const std::string& settings,
+                            std::optional<Error> (Session::*apply)(const json&));
   std::shared_ptr<const Content> content_;
   std::unique_ptr<Session> session_;
 };
