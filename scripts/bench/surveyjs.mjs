@@ -189,7 +189,8 @@ const shownQuestions = (page) => page.questions.filter((q) => q.isVisible).map((
  * Answers a scenario page by page in SurveyJS, as tests/wasm/module.mjs's drive does in the engine:
  * each shown question of the current page from the answers (a page the answers do not cover ends
  * it), then Next (or Complete on the last page). Returns the pages visited with the questions shown
- * on each, and the calculated values at the end.
+ * on each, where it ended (a stop or the last page: "ended"; else "at <the page not covered>"), and
+ * the calculated values then.
  */
 export function driveSurvey(model, answers, options = {}) {
   prepare(model, options);
@@ -205,7 +206,8 @@ export function driveSurvey(model, answers, options = {}) {
     else model.nextPage();
     if (model.state === 'running' && model.currentPage === page) break; // nowhere to go
   }
-  return { visited, calculations: calculatedValues(model), completed: model.state === 'completed' };
+  const end = model.state === 'running' ? `at ${model.currentPage.name}` : 'ended';
+  return { visited, end, calculations: calculatedValues(model) };
 }
 
 export function calculatedValues(model) {
@@ -218,8 +220,8 @@ export function calculatedValues(model) {
 }
 
 /**
- * The same in the engine (the public API): the pages answered with the items shown on each, the
- * engine's answers (its state), and how it ended.
+ * The same in the engine (the public API): the pages answered with the items shown on each, where
+ * it ended (as driveSurvey says it), and the engine's answers and settings (its state).
  */
 export function driveEngine(engine, answers, { settings = {}, stopChoice = 'continue' } = {}) {
   let page = JSON.parse(engine.start(JSON.stringify(settings)));
@@ -243,7 +245,8 @@ export function driveEngine(engine, answers, { settings = {}, stopChoice = 'cont
     page = next;
   }
   const state = JSON.parse(engine.state());
-  return { visited, answers: state.answers, settings: state.settings, status: page.status };
+  const end = page.status === 'question' ? `at ${page.page.id}` : 'ended';
+  return { visited, end, answers: state.answers, settings: state.settings };
 }
 
 /**
@@ -285,6 +288,7 @@ export function compare({ engine, model, bundle, cliPath, scenarios }) {
     const a = JSON.stringify(ours[i].visited);
     const b = JSON.stringify(theirs.visited);
     if (a !== b) differences.push(`${s.name}: visited ${a} in Hip Check, ${b} in SurveyJS`);
+    if (ours[i].end !== theirs.end) differences.push(`${s.name}: ${ours[i].end} in Hip Check, ${theirs.end} in SurveyJS`);
     for (const [id, v] of Object.entries(calcs[i])) {
       if (!same(v, theirs.calculations[id]))
         differences.push(`${s.name}: ${id} is ${JSON.stringify(v)} in Hip Check, ${JSON.stringify(theirs.calculations[id])} in SurveyJS`);
