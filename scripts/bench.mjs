@@ -1,13 +1,19 @@
-// npm run bench [runs] [--no-lighthouse] [--no-page]: sizes of the wasm module and its glue, the median time to
-// load the content and run a full questionnaire (every scenario) through the wasm module in node, and
-// the Lighthouse performance score of dist/ (median of three runs).
+// npm run bench [runs] [--quick] [--no-lighthouse] [--no-page]: sizes of the wasm module and its glue,
+// the median time to load the content and run a full questionnaire (every scenario) through the wasm
+// module in node, then Hip Check side by side with its peers in one table (scripts/bench/peers.mjs:
+// per answer and load against survey-core on the equivalent SurveyJS model, JsonLogic per evaluation
+// against json-logic-js, module bytes, the page at 4x CPU slowdown), and the Lighthouse performance
+// score of dist/ (median of three runs). --quick: fewer repetitions (a quick look, not a figure to
+// report). Exits non-zero when the SurveyJS model is not equivalent to the content.
 import { readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { performance } from 'node:perf_hooks';
 
 import { bundle, createEngine, drive, root } from '../tests/wasm/module.mjs';
 
-const runs = Number(process.argv.slice(2).find((a) => !a.startsWith('--')) ?? 21);
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const runs = Number(args.find((a) => !a.startsWith('--')) ?? (quick ? 7 : 21));
 for (const file of ['build/wasm/hipcheck.wasm', 'build/wasm/hipcheck.mjs', 'build/site/content/en.json']) {
   const data = readFileSync(`${root}${file}`);
   console.log(`${file}: ${data.length} bytes, ${gzipSync(data, { level: 9 }).length} gzip -9`);
@@ -37,13 +43,14 @@ for (let i = 0; i < runs; i++) {
 console.log(`content load: median ${median(loads).toFixed(2)} ms over ${runs} runs`);
 console.log(`full questionnaire (every page, review and result): median ${median(flows).toFixed(2)} ms over ${runs} runs`);
 
-// Side by side with the peers (scripts/bench/peers.mjs): JsonLogic, module bytes, the page at 4x.
 {
   const { peers } = await import('./bench/peers.mjs');
-  console.log(await peers({ page: !process.argv.includes('--no-page') }));
+  const side = await peers({ page: !args.includes('--no-page'), quick });
+  console.log(side.text);
+  if (!side.equivalent) process.exitCode = 1;
 }
 
-if (!process.argv.includes('--no-lighthouse')) {
+if (!args.includes('--no-lighthouse')) {
   const { lighthousePerformance } = await import('./bench/lighthouse.mjs');
   console.log(await lighthousePerformance());
 }

@@ -1,10 +1,11 @@
 // The side-by-side part of `npm run bench` (issue 11): Hip Check against its peers, in one run,
-// with interleaved repetitions and medians. JsonLogic per evaluation (the content's own rules over
-// every scenario's data: the native engine through `hipcheck logic-bench`, json-logic-js in node),
-// module bytes (wasm + glue against survey-core's and json-logic-js's minified files), and the page
-// at 4x CPU slowdown in Chromium (first paint, start page drawn, first question ready after Start,
-// longest task). Not yet here: the SurveyJS converter and the per-answer / load ratios against
-// survey-core (see the report of issue 11).
+// with interleaved repetitions and medians, printed as one table (measure | Hip Check | peer |
+// ratio | goal). Per answer and load against survey-core, on the English content converted into
+// the equivalent SurveyJS model (scripts/bench/surveyjs.mjs; the equivalence is checked first, over
+// every scenario); JsonLogic per evaluation (the content's own rules over every scenario's data:
+// the native engine through `hipcheck logic-bench`, json-logic-js in node); module bytes (wasm +
+// glue against survey-core's and json-logic-js's minified files); and the page at 4x CPU slowdown
+// in Chromium (first paint, start page drawn, first question ready after Start, longest task).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -14,6 +15,8 @@ import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
 
 import { root } from '../../tests/browser.mjs';
+import { createEngine } from '../../tests/wasm/module.mjs';
+import { compare, createModel, prepare, toSurveyJs } from './surveyjs.mjs';
 
 const require = createRequire(import.meta.url);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -36,7 +39,7 @@ function contentRules(bundle) {
   return rules;
 }
 
-export function jsonLogicBench(rounds = 9) {
+export function jsonLogicBench(rounds = 9, runs = 21) {
   const jsonLogic = require('json-logic-js');
   const bundle = JSON.parse(execFileSync(`${root}/build/native/hipcheck`, ['bundle', `${root}/content/en`], { encoding: 'utf8' }));
   const rules = contentRules(bundle);
@@ -56,7 +59,7 @@ export function jsonLogicBench(rounds = 9) {
     });
   const dir = mkdtempSync(join(tmpdir(), 'hipcheck-logic-'));
   const file = join(dir, 'rules.json');
-  writeFileSync(file, JSON.stringify({ rules, data, runs: 21 }));
+  writeFileSync(file, JSON.stringify({ rules, data, runs }));
   const evaluations = rules.length * data.length;
   const native = [];
   const js = [];
@@ -66,12 +69,12 @@ export function jsonLogicBench(rounds = 9) {
     native.push(out.nsPerEvaluation);
     nativeResults = out.results;
     const t = performance.now();
-    for (let r = 0; r < 21; r += 1) for (const d of data) for (const rule of rules) jsonLogic.apply(rule, d);
-    js.push(((performance.now() - t) * 1e6) / (21 * evaluations));
+    for (let r = 0; r < runs; r += 1) for (const d of data) for (const rule of rules) jsonLogic.apply(rule, d);
+    js.push(((performance.now() - t) * 1e6) / (runs * evaluations));
   }
   const jsResults = data.flatMap((d) => rules.map((rule) => jsonLogic.apply(rule, d)));
   const same = JSON.stringify(jsResults) === JSON.stringify(nativeResults);
-  return { rules: rules.length, evaluations, native: median(native), js: median(js), same };
+  return { rules: rules.length, evaluations, native: median(native), js: median(js), same, rounds, runs };
 }
 
 export function moduleBytes() {
@@ -79,6 +82,131 @@ export function moduleBytes() {
   const survey = gz(`${root}/node_modules/survey-core/survey.core.min.js`);
   const logic = gzipSync(require('esbuild').transformSync(readFileSync(`${root}/node_modules/json-logic-js/logic.js`, 'utf8'), { minify: true }).code, { level: 9 }).length;
   return { ours, survey, logic };
+}
+
+function scenarios() {
+  return readdirSync(`${root}/tests/scenarios`)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => ({ name: f.replace(/\.json$/, ''), ...JSON.parse(readFileSync(`${root}/tests/scenarios/${f}`, 'utf8')) }));
+}
+
+/** The English bundle's text, its SurveyJS model's text, and the check that both are equivalent. */
+export async function surveyJsSetup() {
+  const cliPath = `${root}/build/native/hipcheck`;
+  const text = execFileSync(cliPath, ['bundle', `${root}/content/en`], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const bundle = JSON.parse(text);
+  const modelText = JSON.stringify(toSurveyJs(bundle));
+  const engine = await createEngine();
+  const loaded = JSON.parse(engine.load(text));
+  if (loaded.error) throw new Error(`load: ${loaded.error.id} ${loaded.error.message}`);
+  const list = scenarios();
+  const model = createModel(JSON.parse(modelText));
+  const check = compare({ engine, model, bundle, cliPath, scenarios: list });
+  return { text, modelText, engine, model, scenarios: list, check };
+}
+
+// One scenario's answers, page by page, in the engine: each page's answers set (engine.answer),
+// the next page read (its JSON parsed). Only the answer and the reading are timed; a notice is
+// answered untimed. Returns [milliseconds, pages answered].
+function oursPerAnswer(engine, s) {
+  let page = JSON.parse(engine.start(JSON.stringify(s.settings ?? {})));
+  let spent = 0;
+  let count = 0;
+  for (;;) {
+    if (page.status === 'notice') {
+      page = JSON.parse(engine.proceed(s.stopChoice ?? 'continue'));
+      continue;
+    }
+    if (page.status !== 'question') break;
+    const { id, lesson, items } = page.page;
+    if (!lesson && !items.every((item) => item.id in s.answers)) break;
+    const t = performance.now();
+    const reply = {};
+    if (!lesson) for (const item of items) reply[item.id] = s.answers[item.id];
+    page = JSON.parse(engine.answer(id, JSON.stringify(reply)));
+    spent += performance.now() - t;
+    count += 1;
+  }
+  return [spent, count];
+}
+
+// The same in SurveyJS: each shown question of the current page set (model.setValue), Next (or
+// Complete on the last page), and the next page read (its shown questions: name, type, title,
+// value), from which the next answers are chosen, as the engine's page is used.
+const readPage = (model) =>
+  model.currentPage.questions.filter((q) => q.isVisible).map((q) => ({ name: q.name, type: q.getType(), title: q.title, value: q.value }));
+
+function theirsPerAnswer(model, s) {
+  prepare(model, s);
+  let spent = 0;
+  let count = 0;
+  let read = readPage(model);
+  while (model.state === 'running') {
+    const page = model.currentPage;
+    const needed = read.filter((q) => q.type !== 'html');
+    if (!needed.every((q) => q.name in s.answers)) break;
+    const t = performance.now();
+    for (const q of needed) model.setValue(q.name, s.answers[q.name]);
+    if (model.isLastPage) model.completeLastPage();
+    else model.nextPage();
+    read = model.state === 'running' ? readPage(model) : [];
+    spent += performance.now() - t;
+    count += 1;
+    if (model.state === 'running' && model.currentPage === page) break;
+  }
+  return [spent, count];
+}
+
+/** Per answer, every scenario in both, interleaved; the median over rounds of the mean per page answered (µs). */
+export function perAnswerBench({ engine, model, scenarios: list }, rounds = 15) {
+  const ours = [];
+  const theirs = [];
+  let pages = 0;
+  for (let r = 0; r < rounds; r += 1) {
+    const o = [0, 0];
+    const t = [0, 0];
+    list.forEach((s, i) => {
+      const first = (r + i) % 2 === 0;
+      const add = (sum, [ms, n]) => {
+        sum[0] += ms;
+        sum[1] += n;
+      };
+      if (first) add(o, oursPerAnswer(engine, s));
+      add(t, theirsPerAnswer(model, s));
+      if (!first) add(o, oursPerAnswer(engine, s));
+    });
+    ours.push((o[0] * 1000) / o[1]);
+    theirs.push((t[0] * 1000) / t[1]);
+    pages = o[1];
+  }
+  return { ours: median(ours), theirs: median(theirs), rounds, pages };
+}
+
+/** Load: Engine.load(bundle text) against survey-core's new Model(JSON.parse(model text)), interleaved (ms). */
+export function loadBench({ engine, text, modelText }, rounds = 21) {
+  const ours = [];
+  const theirs = [];
+  for (let r = 0; r < rounds; r += 1) {
+    const timeOurs = () => {
+      const t = performance.now();
+      engine.load(text);
+      ours.push(performance.now() - t);
+    };
+    const timeTheirs = () => {
+      const t = performance.now();
+      createModel(JSON.parse(modelText));
+      theirs.push(performance.now() - t);
+    };
+    if (r % 2 === 0) {
+      timeOurs();
+      timeTheirs();
+    } else {
+      timeTheirs();
+      timeOurs();
+    }
+  }
+  return { ours: median(ours), theirs: median(theirs), rounds };
 }
 
 /** The page at 4x CPU slowdown, median of runs cold loads. */
@@ -127,27 +255,55 @@ export async function pageAtSlowdown(runs = 5) {
   return { fcp: m('fcp'), drawn: m('drawn'), ready: m('ready'), question: m('question'), longest: m('longest'), runs };
 }
 
-export async function peers({ page = true } = {}) {
-  const lines = [];
-  const logic = jsonLogicBench();
-  lines.push(
-    `JsonLogic per evaluation (${logic.rules} content rules x ${logic.evaluations / logic.rules} scenarios, median of 9 interleaved rounds of 21): ` +
-      `Hip Check native ${(logic.native / 1000).toFixed(2)} µs, json-logic-js ${(logic.js / 1000).toFixed(2)} µs: ` +
-      `${logic.native < logic.js ? `${(logic.js / logic.native).toFixed(1)}x faster` : `${(logic.native / logic.js).toFixed(1)}x slower`}` +
-      ` (results ${logic.same ? 'identical' : 'DIFFER'}; goal 2x faster)`,
+const faster = (ours, theirs) => (ours <= theirs ? `${(theirs / ours).toFixed(1)}x faster` : `${(ours / theirs).toFixed(1)}x slower`);
+
+/** Rows as a plain-text table with aligned columns. */
+export function table(header, rows) {
+  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => String(r[c]).length)));
+  const line = (cells) => `| ${cells.map((x, c) => String(x).padEnd(widths[c])).join(' | ')} |`;
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}
+
+export async function peers({ page = true, quick = false } = {}) {
+  const rows = [];
+  const how = [];
+  const setup = await surveyJsSetup();
+  const { check } = setup;
+  const answer = perAnswerBench(setup, quick ? 5 : 15);
+  rows.push(['per answer (wasm in node)', `${answer.ours.toFixed(0)} µs`, `survey-core ${answer.theirs.toFixed(0)} µs`, faster(answer.ours, answer.theirs), '30x faster']);
+  how.push(
+    `per answer: one page's answers set and the next page read (engine.answer + its JSON parsed; model.setValue for each ` +
+      `question + Next + the shown questions read), mean over the ${answer.pages} pages of every scenario, median of ${answer.rounds} interleaved rounds`,
+  );
+  const load = loadBench(setup, quick ? 7 : 21);
+  rows.push(['load (wasm in node)', `${load.ours.toFixed(2)} ms`, `survey-core ${load.theirs.toFixed(2)} ms`, faster(load.ours, load.theirs), '10x faster']);
+  how.push(`load: Engine.load(bundle text) against new Model(JSON.parse(model text)), median of ${load.rounds} interleaved`);
+  const logic = quick ? jsonLogicBench(3, 7) : jsonLogicBench();
+  rows.push([
+    'JsonLogic per evaluation (native)',
+    `${(logic.native / 1000).toFixed(2)} µs`,
+    `json-logic-js ${(logic.js / 1000).toFixed(2)} µs`,
+    faster(logic.native, logic.js),
+    '2x faster',
+  ]);
+  how.push(
+    `JsonLogic: ${logic.rules} content rules over ${logic.evaluations / logic.rules} scenarios' data, median of ${logic.rounds} interleaved rounds ` +
+      `of ${logic.runs}; results ${logic.same ? 'identical' : 'DIFFER'}`,
   );
   const bytes = moduleBytes();
-  lines.push(
-    `module bytes, gzip -9: Hip Check wasm + glue ${kb(bytes.ours)} (goal 60 KB), survey-core ${kb(bytes.survey)} ` +
-      `(${(bytes.survey / bytes.ours).toFixed(2)}x ours), json-logic-js ${kb(bytes.logic)}`,
-  );
+  rows.push(['module bytes, gzip -9 (wasm + glue)', kb(bytes.ours), `survey-core ${kb(bytes.survey)}`, `${(bytes.survey / bytes.ours).toFixed(1)}x smaller`, 'at most 60 KB']);
+  rows.push(['', '', `json-logic-js ${kb(bytes.logic)}`, '', '']);
   if (page) {
-    const p = await pageAtSlowdown();
-    lines.push(
-      `page at 4x CPU slowdown (median of ${p.runs}): first contentful paint ${p.fcp.toFixed(0)} ms, start page drawn ${p.drawn.toFixed(0)} ms ` +
-        `(goal 800), engine ready ${p.ready.toFixed(0)} ms, first question ${p.question.toFixed(0)} ms after pressing Start (goal 100), ` +
-        `longest task ${p.longest.toFixed(0)} ms (goal 200)`,
-    );
+    const p = await pageAtSlowdown(quick ? 3 : 5);
+    rows.push(['page at 4x: first contentful paint', `${p.fcp.toFixed(0)} ms`, '', '', '']);
+    rows.push(['page at 4x: start page drawn', `${p.drawn.toFixed(0)} ms`, '', '', 'within 800 ms']);
+    rows.push(['page at 4x: engine ready', `${p.ready.toFixed(0)} ms`, '', '', '']);
+    rows.push(['page at 4x: first question after Start', `${p.question.toFixed(0)} ms`, '', '', 'within 100 ms']);
+    rows.push(['page at 4x: longest task', `${p.longest.toFixed(0)} ms`, '', '', 'at most 200 ms']);
+    how.push(`page at 4x: CPU slowdown 4 in Chromium, loopback, median of ${p.runs} cold loads; times from navigation`);
   }
-  return lines.join('\n');
+  const equivalence =
+    `SurveyJS model of content/en, checked over ${setup.scenarios.length} scenarios (${check.pages} pages, ${check.calculations} calculated values): ` +
+    (check.differences.length === 0 ? 'same items visited, same ending and same values in both' : `${check.differences.length} DIFFERENCES:\n  ${check.differences.join('\n  ')}`);
+  return { text: [equivalence, table(['measure', 'Hip Check', 'peer', 'ratio', 'goal'], rows), ...how].join('\n'), equivalent: check.differences.length === 0 };
 }
