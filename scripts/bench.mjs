@@ -1,10 +1,13 @@
-// npm run bench [runs] [--quick] [--no-lighthouse] [--no-page]: sizes of the wasm module and its glue,
-// the median time to load the content and run a full questionnaire (every scenario) through the wasm
-// module in node, then Hip Check side by side with its peers in one table (scripts/bench/peers.mjs:
-// per answer and load against survey-core on the equivalent SurveyJS model, JsonLogic per evaluation
-// against json-logic-js, module bytes, the page at 4x CPU slowdown), and the Lighthouse performance
-// score of dist/ (median of three runs). --quick: fewer repetitions (a quick look, not a figure to
-// report). Exits non-zero when the SurveyJS model is not equivalent to the content.
+// npm run bench [runs] [--quick] [--instructions] [--no-lighthouse] [--no-page]: sizes of the wasm
+// module and its glue, the median time to load the content and run a full questionnaire (every
+// scenario) through the wasm module in node, then Hip Check side by side with its peers in one table
+// (scripts/bench/peers.mjs: per answer and load against survey-core on the equivalent SurveyJS
+// model, JsonLogic per evaluation against json-logic-js, module bytes, the page at 4x CPU slowdown),
+// and the Lighthouse performance score of dist/ (median of three runs).
+// --quick: fewer repetitions (a quick look, not a figure to report). --instructions: also the
+// engine's instructions per answer, natively under callgrind (steady on a busy machine, where
+// timings are not; takes a minute or two). Exits non-zero when the SurveyJS model is not
+// equivalent to the content.
 import { readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { performance } from 'node:perf_hooks';
@@ -45,7 +48,7 @@ console.log(`full questionnaire (every page, review and result): median ${median
 
 {
   const { peers } = await import('./bench/peers.mjs');
-  const side = await peers({ page: !args.includes('--no-page'), quick });
+  const side = await peers({ page: !args.includes('--no-page'), quick, instructions: args.includes('--instructions') });
   console.log(side.text);
   if (!side.equivalent) process.exitCode = 1;
 }

@@ -6,8 +6,8 @@
 // the native engine through `hipcheck logic-bench`, json-logic-js in node); module bytes (wasm +
 // glue against survey-core's and json-logic-js's minified files); and the page at 4x CPU slowdown
 // in Chromium (first paint, start page drawn, first question ready after Start, longest task).
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -209,6 +209,46 @@ export function loadBench({ engine, text, modelText }, rounds = 21) {
   return { ours: median(ours), theirs: median(theirs), rounds };
 }
 
+/**
+ * Per answer in instructions, which the machine's load does not move: the native CLI replays every
+ * scenario (`hipcheck walk`) under callgrind, counting only inside Session::answer and
+ * Session::current (a page's answers set, the next page read). Null when valgrind is missing.
+ */
+export function instructionCounts() {
+  const dir = mkdtempSync(join(tmpdir(), 'hipcheck-callgrind-'));
+  let instructions = 0;
+  let pages = 0;
+  try {
+    for (const s of scenarios()) {
+      const run = spawnSync(
+        'valgrind',
+        [
+          '--tool=callgrind',
+          `--callgrind-out-file=${join(dir, 'out')}`,
+          '--toggle-collect=hipcheck::Session::answer(*',
+          '--toggle-collect=hipcheck::Session::current(*',
+          `${root}/build/native/hipcheck`,
+          'walk',
+          '--content',
+          `${root}/content/en`,
+          '--answers',
+          `${root}/tests/scenarios/${s.name}.json`,
+        ],
+        { encoding: 'utf8', maxBuffer: 1 << 26 },
+      );
+      if (run.error?.code === 'ENOENT') return null;
+      const collected = /Collected : (\d+)/.exec(run.stderr);
+      if (run.status !== 0 || !collected) throw new Error(`callgrind on ${s.name}: ${run.stderr.slice(-500)}`);
+      if (Number(collected[1]) === 0) throw new Error('callgrind counted nothing: are Session::answer and Session::current still named so?');
+      instructions += Number(collected[1]);
+      pages += JSON.parse(run.stdout).path.filter((p) => !p.startsWith('notice:')).length;
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return { perAnswer: instructions / pages, pages };
+}
+
 /** The page at 4x CPU slowdown, median of runs cold loads. */
 export async function pageAtSlowdown(runs = 5) {
   const { openSite, closeSite } = await import('../../tests/e2e/helpers.mjs');
@@ -264,7 +304,7 @@ export function table(header, rows) {
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
 
-export async function peers({ page = true, quick = false } = {}) {
+export async function peers({ page = true, quick = false, instructions = false } = {}) {
   const rows = [];
   const how = [];
   const setup = await surveyJsSetup();
@@ -275,6 +315,15 @@ export async function peers({ page = true, quick = false } = {}) {
     `per answer: one page's answers set and the next page read (engine.answer + its JSON parsed; model.setValue for each ` +
       `question + Next + the shown questions read), mean over the ${answer.pages} pages of every scenario, median of ${answer.rounds} interleaved rounds`,
   );
+  if (instructions) {
+    const counts = instructionCounts();
+    if (counts) {
+      rows.push(['per answer (native, instructions)', `${(counts.perAnswer / 1000).toFixed(0)} k`, '', '', '']);
+      how.push(`per answer in instructions: callgrind on hipcheck walk, inside Session::answer and Session::current, mean over ${counts.pages} pages`);
+    } else {
+      how.push('per answer in instructions: valgrind is not installed');
+    }
+  }
   const load = loadBench(setup, quick ? 7 : 21);
   rows.push(['load (wasm in node)', `${load.ours.toFixed(2)} ms`, `survey-core ${load.theirs.toFixed(2)} ms`, faster(load.ours, load.theirs), '10x faster']);
   how.push(`load: Engine.load(bundle text) against new Model(JSON.parse(model text)), median of ${load.rounds} interleaved`);
