@@ -7,10 +7,11 @@
 // and for a lesson page the lessons setting); single → radiogroup, multiple → checkbox (exclusive
 // options isExclusive), yesno → boolean, number → text inputType number (its "not-sure" value kept
 // as the same string), scale → rating, lesson → html; enableWhen → visibleIf; calculations →
-// calculatedValues; an "end" stop → a complete trigger, a "notice" stop → a complete trigger when
-// the person chooses to finish there (the variable stopChoice). Settings are the variable
-// "settings" ({settings.mode}, {settings.lessons}), as the engine's rules read them. Hidden
-// questions lose their answers (clearInvisibleValues "onHidden"), as the engine prunes them.
+// calculatedValues (JsonLogic operators as SurveyJS operators, and small functions for the few it
+// lacks: strict equality, cat, substr); an "end" stop → a complete trigger, a "notice" stop → a
+// complete trigger when the person chooses to finish there (the variable stopChoice). Settings are
+// the variable "settings" ({settings.mode}, {settings.lessons}), as the engine's rules read them.
+// Hidden questions lose their answers (clearInvisibleValues "onHidden"), as the engine prunes them.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -18,7 +19,22 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const require = createRequire(import.meta.url);
-const { Model } = require('survey-core');
+const { FunctionFactory, Model } = require('survey-core');
+
+// JsonLogic operators SurveyJS has no operator for, as functions with JsonLogic's meaning (SurveyJS's
+// "=" is loose and case-blind, so strict equality needs its own).
+const functions = {
+  jl_strict_equal: ([a, b]) => a === b,
+  jl_strict_not_equal: ([a, b]) => a !== b,
+  jl_cat: (args) => args.map((x) => (x === null || x === undefined ? '' : String(x))).join(''),
+  jl_substr: ([text, start, length]) => {
+    const s = String(text ?? '');
+    const from = start < 0 ? Math.max(0, s.length + start) : start;
+    if (length === undefined) return s.slice(from);
+    return length < 0 ? s.slice(from, s.length + length) : s.slice(from, from + length);
+  },
+};
+for (const [name, fn] of Object.entries(functions)) FunctionFactory.Instance.register(name, fn);
 
 export class ConversionError extends Error {
   constructor(id, path, message) {
@@ -38,9 +54,10 @@ const literal = (value, path) => {
   throw new ConversionError('surveyjs.literal', path, 'arrays and objects are only read through var');
 };
 
-// JsonLogic operator → SurveyJS binary operator, where SurveyJS has the same one.
-const binary = { '==': '=', '!=': '!=', '===': '=', '!==': '!=', '<': '<', '>': '>', '<=': '<=', '>=': '>=', '%': '%', '/': '/' };
+// JsonLogic operator → SurveyJS binary operator, where SurveyJS has the same one, or function.
+const binary = { '==': '=', '!=': '!=', '<': '<', '>': '>', '<=': '<=', '>=': '>=', '%': '%', '/': '/' };
 const chained = { and: 'and', or: 'or', '+': '+', '*': '*' };
+const called = { '===': 'jl_strict_equal', '!==': 'jl_strict_not_equal', cat: 'jl_cat', substr: 'jl_substr', min: 'min', max: 'max' };
 
 /** One JsonLogic rule as a SurveyJS expression; path names the rule in errors (/calculations/0/rule). */
 export function toExpression(rule, path = '') {
@@ -60,6 +77,7 @@ export function toExpression(rule, path = '') {
       throw new ConversionError('surveyjs.var', at, 'only a plain name without a default is converted');
     return `{${args[0]}}`;
   }
+  if ((op === '<' || op === '<=') && args.length === 3) return `((${sub(0)} ${op} ${sub(1)}) and (${sub(1)} ${op} ${sub(2)}))`;
   if (op in binary) {
     arity(2);
     return `(${sub(0)} ${binary[op]} ${sub(1)})`;
@@ -85,7 +103,12 @@ export function toExpression(rule, path = '') {
     arity(2);
     return `(${sub(1)} contains ${sub(0)})`;
   }
-  if (op === 'min' || op === 'max') return `${op}(${args.map((_, i) => sub(i)).join(', ')})`;
+  if (op in called) {
+    // SurveyJS reads no null literal among a function's arguments.
+    const at0 = args.findIndex((a) => a === null);
+    if (at0 >= 0) throw new ConversionError('surveyjs.null-argument', `${at}/${at0}`, `SurveyJS takes no null argument to "${op}"`);
+    return `${called[op]}(${args.map((_, i) => sub(i)).join(', ')})`;
+  }
   if (op === 'if' || op === '?:') {
     // if(c1, a, c2, b, …, else): nested iif. SurveyJS takes no null literal among a function's
     // arguments, so a null branch is left out (iif without an else gives nothing): iif(c, a) for

@@ -4,10 +4,13 @@
 // bench's per-answer and load ratios would compare two different questionnaires.
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { before, describe, test } from 'node:test';
 
 import { ConversionError, compare, createModel, toExpression, toSurveyJs } from '../../scripts/bench/surveyjs.mjs';
-import { bundle, createEngine, root } from './module.mjs';
+import { bundle, cli, createEngine, root } from './module.mjs';
+
+const { ExpressionRunner } = createRequire(import.meta.url)('survey-core');
 
 const folder = `${root}tests/scenarios`;
 const scenarios = readdirSync(folder)
@@ -73,6 +76,27 @@ describe('the SurveyJS model of the English content', () => {
       () => toExpression({ var: ['weekly_now', 0] }, '/calculations/1/rule'),
       (e) => e instanceof ConversionError && e.id === 'surveyjs.var' && e.path === '/calculations/1/rule/var',
     );
+  });
+
+  test("operators the content does not use yet convert with the engine's meaning", () => {
+    const cases = [
+      [{ cat: ['a', { var: 'x' }, 1] }, { x: 'b' }],
+      [{ substr: ['hello', -3] }, {}],
+      [{ substr: ['hello', 1, -1] }, {}],
+      [{ '===': [1, '1'] }, {}],
+      [{ '!==': [1, '1'] }, {}],
+      [{ '==': [1, '1'] }, {}],
+      [{ '<': [1, { var: 'x' }, 3] }, { x: 2 }],
+      [{ '<=': [1, { var: 'x' }, 3] }, { x: 4 }],
+      [{ max: [1, 5, 3] }, {}],
+      [{ '!!': [{ var: 'x' }] }, { x: 0 }],
+      [{ '-': [{ var: 'x' }] }, { x: 4 }],
+    ];
+    for (const [rule, data] of cases) {
+      const expression = toExpression(rule);
+      const engine = JSON.parse(cli('logic', JSON.stringify(rule), JSON.stringify(data)));
+      assert.deepEqual(new ExpressionRunner(expression).runValues(data), engine, `${JSON.stringify(rule)} as ${expression}`);
+    }
   });
 
   test('an if with a null branch becomes an iif that gives nothing there', () => {
