@@ -113,16 +113,17 @@ export function toExpression(rule, path = '') {
     // if(c1, a, c2, b, …, else): nested iif. SurveyJS takes no null literal among a function's
     // arguments, so a null branch is left out (iif without an else gives nothing): iif(c, a) for
     // if(c, a, null), iif(!c, b) for if(c, null, b).
-    const isNull = (i) => i >= args.length || args[i] === null;
+    // build(i): the expression from argument i on, or null when it can only give null.
     const build = (i) => {
-      if (i === args.length - 1) return sub(i);
-      const rest = i + 2 >= args.length ? null : i + 2 === args.length - 1 && args[i + 2] === null ? null : build(i + 2);
-      if (isNull(i + 1) && rest === null) return 'null';
-      if (isNull(i + 1)) return `iif((!${sub(i)}), ${rest})`;
-      return rest === null ? `iif(${sub(i)}, ${sub(i + 1)})` : `iif(${sub(i)}, ${sub(i + 1)}, ${rest})`;
+      if (i >= args.length) return null;
+      if (i === args.length - 1) return args[i] === null ? null : sub(i);
+      const then = args[i + 1] === null ? null : sub(i + 1);
+      const rest = build(i + 2);
+      if (then === null && rest === null) return null;
+      if (then === null) return `iif((!${sub(i)}), ${rest})`;
+      return rest === null ? `iif(${sub(i)}, ${then})` : `iif(${sub(i)}, ${then}, ${rest})`;
     };
-    if (args.length === 0) return 'null';
-    return build(0);
+    return build(0) ?? 'null';
   }
   throw new ConversionError('surveyjs.operator', at, `SurveyJS has no counterpart for "${op}" here`);
 }

@@ -103,5 +103,7 @@ describe('the SurveyJS model of the English content', () => {
     assert.equal(toExpression({ if: [{ var: 'a' }, null, 1] }), 'iif((!{a}), 1)');
     assert.equal(toExpression({ if: [{ var: 'a' }, 1, null] }), 'iif({a}, 1)');
     assert.equal(toExpression({ if: [{ var: 'a' }, 1, { var: 'b' }, 2, 3] }), 'iif({a}, 1, iif({b}, 2, 3))');
+    assert.equal(toExpression({ if: [{ var: 'a' }, 1, { var: 'b' }, null, null] }), 'iif({a}, 1)');
+    assert.equal(toExpression({ if: [{ var: 'a' }, null] }), 'null');
   });
 });
