@@ -22,7 +22,7 @@ const PROSE_KEYS = new Set([
   'caveat', 'stopRule', 'name', 'description',
 ]);
 // ui.json is the page's own strings (buttons, headings, messages): every value is read.
-export const RUNNER_FILES = ['meta', 'questionnaire', 'care', 'causes', 'tips', 'plan', 'anatomy', 'quiz', 'ui'];
+export const RUNNER_FILES = ['meta', 'questionnaire', 'care', 'causes', 'tips', 'plan', 'anatomy', 'quiz', 'slides', 'ui'];
 const SKIP = { meta: new Set(['reviewed', 'labels']) };
 
 export function proseOf(value, file, out = [], key = null) {
