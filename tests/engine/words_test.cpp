@@ -5,6 +5,7 @@
 
 #include "fixture.hpp"
 #include "hipcheck/content.hpp"
+#include "hipcheck/engine.hpp"
 #include "hipcheck/folder.hpp"
 
 using hipcheck::json;
@@ -131,4 +132,25 @@ TEST_CASE("the content version hashes the rules only", "[words]") {
   b["care"]["flags"][0]["level"] = "urgent";
   const auto rules_changed = hipcheck::load_content(b);
   if (rules_changed.content) CHECK(rules_changed.content->version != before);
+}
+
+TEST_CASE("a stamped bundle carries its rules' version, and the native load checks it", "[words]") {
+  json doc = fixture::bundle();
+  const auto loaded = hipcheck::load_content(doc);
+  REQUIRE(loaded.content);
+  const std::string version = loaded.content->version;
+
+  // As `hipcheck bundle` writes it: the version in the bundle, then the stamp over everything.
+  doc["version"] = version;
+  hipcheck::Engine engine;
+  const json ok = hipcheck::parse_json(engine.load(hipcheck::stamp_bundle(doc))).value;
+  REQUIRE(ok.contains("ok"));
+  CHECK(ok["content"]["version"] == version);
+
+  // A version that is not the rules' (stamped after the change, so the stamp holds) is refused.
+  doc["version"] = "0123456789abcdef";
+  const json wrong = hipcheck::parse_json(engine.load(hipcheck::stamp_bundle(doc))).value;
+  REQUIRE(wrong.contains("error"));
+  CHECK(wrong["error"]["id"] == "content.version");
+  CHECK(wrong["error"]["path"] == "/version");
 }
