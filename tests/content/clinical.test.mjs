@@ -4,8 +4,6 @@
 // Run: node --test tests/content/
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
 
 import { contentFile } from './prose.mjs';
 

@@ -1,5 +1,4 @@
 // The text a runner reads in the content files, shared by the readability and article tests.
-import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import readability from 'text-readability';
@@ -7,7 +6,6 @@ import readability from 'text-readability';
 import { readLocale } from '../../scripts/content/words.mjs';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const contentDir = path.join(root, 'content', 'en');
 // A content file of a locale as the engine sees it (content/rules merged with the locale's
 // words), or undefined when there is no such file.
 export const contentFile = (name, locale = 'en') => readLocale(locale)[name];

@@ -2,8 +2,6 @@
 // Run: node --test tests/content/
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
 import readability from 'text-readability';
 
 import { RUNNER_FILES, clean, contentFile, grade, hasContentFile, proseOfFile } from './prose.mjs';
