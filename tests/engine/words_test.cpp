@@ -111,6 +111,33 @@ TEST_CASE("a Spanish string whose placeholders differ from the English is report
   CHECK(got == want);
 }
 
+TEST_CASE("a Spanish word of the wrong type is reported with its id path", "[words]") {
+  json es = words_of("es");
+  es[kSeverity] = 7;
+  const std::string body = "questionnaire.sections.pain.pages.lesson_hip_joint.items.hip_joint.body";
+  REQUIRE(es.contains(body));
+  es[body] = json::array({"Un párrafo.", 2});
+  auto got = merge_problems(es);
+  std::sort(got.begin(), got.end());
+  std::vector<std::string> want = {"content.words.type at " + body,
+                                   std::string("content.words.type at ") + kSeverity};
+  std::sort(want.begin(), want.end());
+  CHECK(got == want);
+  // A words file that is not an object at all.
+  json rules = shipped_rules();
+  const auto whole = hipcheck::merge_words(rules, json::array(), nullptr, "es/words.json");
+  REQUIRE(whole.size() == 1);
+  CHECK(whole[0].id == "content.words.type");
+}
+
+TEST_CASE("a care text that drops the page's {emergencyNumber} is a placeholder mismatch", "[words]") {
+  json es = words_of("es");
+  const std::string key = "care.levels.emergency.action";
+  REQUIRE(es[key].get<std::string>().find("{emergencyNumber}") != std::string::npos);
+  es[key] = "Llama ya al 112, o ve a un hospital.";
+  CHECK(merge_problems(es) == std::vector<std::string>{"content.words.placeholder at " + key});
+}
+
 TEST_CASE("a word left in the rules is reported with its JSON path", "[words]") {
   json rules = shipped_rules();
   CHECK(hipcheck::words_in_rules(rules).empty());
