@@ -356,6 +356,7 @@ export async function peers({ page = true, quick = false, instructions = false }
     rows.push([`load (wasm in node), ${clock}`, `${o.toFixed(1)} ms`, `survey-core ${t.toFixed(1)} ms`, faster(o, t), '10x faster']);
   }
   how.push(`load: Engine.load(bundle text) against new Model(JSON.parse(model text)), median of ${load.rounds} interleaved`);
+  how.push('CPU time: user + system time of the node process (all its threads, so garbage collection counts), without the waits for a core');
   const logic = quick ? jsonLogicBench(3, 7) : jsonLogicBench();
   rows.push([
     'JsonLogic per evaluation (native)',
