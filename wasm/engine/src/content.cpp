@@ -13,27 +13,11 @@
 
 namespace hipcheck {
 
-const Item* Content::item(const std::string& item_id) const {
-  const auto it = item_index.find(item_id);
-  return it == item_index.end() ? nullptr : &items[it->second];
-}
-
-const Page* Content::page(const std::string& page_id) const {
-  const auto it = page_index.find(page_id);
-  return it == page_index.end() ? nullptr : &pages[it->second];
-}
-
 // The loader: each file's reader (src/content/<file>.cpp) checks its own file, then the checks
 // across files run here once every id is known: rules, placeholders and references.
 namespace loader {
 
 namespace {
-
-#ifdef HIPCHECK_LEAN
-constexpr bool kLean = true;
-#else
-constexpr bool kLean = false;
-#endif
 
 std::string fingerprint(const json& bundle) {
   std::uint64_t h = 1469598103934665603ull;  // FNV-1a, 64 bit
@@ -289,17 +273,12 @@ LoadResult run(Loading& l) {
   read_plan(l);
   read_quiz(l);
   read_slides(l);
-  // The browser's lean load (HIPCHECK_LEAN, the wasm build) trusts a stamped bundle: `hipcheck
-  // bundle` ran every check below before stamping it, so only the structure the engine needs is
-  // read here (and the checks compile out of the module).
-  if (!kLean) check_rules(l);
+  check_rules(l);
   order_calculations(l);
   check_page_order(l);  // also records what each item's rule and each factor reads
-  if (!kLean) {
-    check_texts(l);
-    check_refs(l);
-    check_budgets(l);
-  }
+  check_texts(l);
+  check_refs(l);
+  check_budgets(l);
   return finish(l);
 }
 
