@@ -237,9 +237,17 @@ std::string write_exponential(double value, int precision) {
   std::string out = std::signbit(value) ? "-" : "";
   if (std::isnan(value)) return out + "nan";
   if (std::isinf(value)) return out + "inf";
-  int scale = 0;
-  std::string digits = exact_digits(value, scale);
-  int exponent = digits == "0" ? 0 : static_cast<int>(digits.size()) - 1 - scale;
+  // JavaScript's number text asks for one value at several precisions in a row (logic.cpp): its
+  // exact digits are worked out once.
+  thread_local double last = 0;
+  thread_local std::string last_digits = "0";
+  thread_local int last_scale = 0;
+  if (bits_of(value) != bits_of(last)) {
+    last = value;
+    last_digits = exact_digits(value, last_scale);
+  }
+  std::string digits = last_digits;
+  int exponent = digits == "0" ? 0 : static_cast<int>(digits.size()) - 1 - last_scale;
   const std::size_t keep = static_cast<std::size_t>(precision) + 1;
   if (digits.size() > keep) {
     if (round_digits(digits, keep)) {
