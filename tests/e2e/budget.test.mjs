@@ -8,7 +8,9 @@ import { closeSite, openSite } from './helpers.mjs';
 
 // Goal 120 KB (issue 11). The lean module took 5.8 KB off the wasm, but wave 2 added more to the first load
 // (the slides in the content bundle, kiosk.js, install.js, a larger app.js): 133.1 KB measured on 26 Nov.
-const BUDGET_BYTES = 136 * 1024;
+// The browser's own reader of stamped bundles, the two-function binding and the module's own snprintf
+// took 14.5 KB off the module: 118.7 KB measured later on 26 Nov.
+const BUDGET_BYTES = 120 * 1024;
 const RUNS = 5;
 let srv;
 let browser;

@@ -181,7 +181,8 @@ export function stateFor(page, answers, { settings = {}, stopChoice = 'continue'
     async ([given, options]) => {
       const { default: createHipCheck } = await import('/engine/hipcheck.mjs');
       const Module = await createHipCheck();
-      const engine = new Module.Engine();
+      const handle = Module.open(); // the module's two functions (wasm/bindings)
+      const engine = new Proxy({}, { get: (_, method) => (a = '', b = '') => Module.call(handle, method, a, b) });
       engine.load(await (await fetch('/content/en.json')).text());
       let current = JSON.parse(engine.start(JSON.stringify(options.settings)));
       for (let guard = 0; guard < 100; guard += 1) {

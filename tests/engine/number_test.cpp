@@ -4,8 +4,10 @@
 
 #include <cmath>
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <limits>
 #include <random>
 #include <string>
 
@@ -77,5 +79,43 @@ TEST_CASE("read_double agrees with strtod on random texts", "[number]") {
     std::snprintf(buf, sizeof buf, "%.*g", static_cast<int>(random() % 18) + 1,
                   static_cast<double>(random() % 100000) / std::pow(10.0, static_cast<double>(random() % 8)));
     same_as_libc(buf);
+  }
+}
+
+namespace {
+
+std::string libc_format(const char* format, int precision, double d) {
+  char buf[400];
+  std::snprintf(buf, sizeof buf, format, precision, d);
+  return buf;
+}
+
+void writes_as_libc(double d) {
+  INFO(libc_format("%.17g", 17, d));
+  for (int p : {0, 1, 2, 5, 6, 14, 15, 16, 17, 20}) {
+    CHECK(hipcheck::write_exponential(d, p) == libc_format("%.*e", p, d));
+  }
+  for (int p : {0, 1, 2, 3}) CHECK(hipcheck::write_fixed(d, p) == libc_format("%.*f", p, d));
+}
+
+}  // namespace
+
+TEST_CASE("write_exponential and write_fixed write what printf writes", "[number]") {
+  for (double d : {0.0, -0.0, 1.0, -1.0, 0.5, 1.5, 2.5, 0.05, 0.15, 0.25, 0.35, 9.5, 99.5, 999.95,
+                   0.1, 0.3, 1e21, 1e-7, 123456.789, 5e-324, 2.2250738585072014e-308,
+                   1.7976931348623157e308, 9007199254740993.0, 4.35, 72.25, -0.04, -0.05,
+                   0.0625, 1e100, 3.14159}) {
+    writes_as_libc(d);
+  }
+  CHECK(hipcheck::write_exponential(std::numeric_limits<double>::infinity(), 3) == "inf");
+  CHECK(hipcheck::write_fixed(-std::numeric_limits<double>::infinity(), 1) == "-inf");
+  std::mt19937_64 random(7);
+  for (int i = 0; i < 3000; ++i) {
+    std::uint64_t bits = random();
+    double d = 0;
+    std::memcpy(&d, &bits, sizeof d);
+    if (std::isfinite(d)) writes_as_libc(d);
+    // Everyday values: tenths and halves near the points where rounding ties.
+    writes_as_libc(static_cast<double>(random() % 200000) / 20.0 - 5000.0);
   }
 }

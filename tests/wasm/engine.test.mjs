@@ -75,6 +75,33 @@ describe('the wasm module', () => {
     assert.match(cli('validate', 'content/en'), new RegExp(`version ${version}\\)`));
   });
 
+  test('a stamped bundle whose structure the engine cannot read is content.structure at its path', async () => {
+    // Stamped as hipcheck bundle stamps (engine.cpp, stamp_of: FNV-1a 64 of "{" and the text after
+    // the stamp member, from engine.cpp's offset 1469598103934665603), so only the browser's reader
+    // of stamped bundles stands between it and the engine.
+    const restamp = (value) => {
+      const rest = json(value).slice(1);
+      let h = 1469598103934665603n;
+      for (const byte of Buffer.from(`{${rest}`)) h = ((h ^ BigInt(byte)) * 0x100000001b3n) & 0xffffffffffffffffn;
+      return `{"stamp":"${h.toString(16).padStart(16, '0')}",${rest}`;
+    };
+    const fresh = await createEngine();
+    const good = JSON.parse(content);
+    delete good.stamp;
+    assert.equal(call(fresh.load(restamp(good))).ok, true);
+    const broken = structuredClone(good);
+    broken.plan.weeks = 'six';
+    const refused = call(fresh.load(restamp(broken))).error;
+    assert.deepEqual([refused.id, refused.path], ['content.structure', '/plan/weeks']);
+    delete broken.plan;
+    assert.equal(call(fresh.load(restamp(broken))).error.path, '/plan');
+    broken.plan = good.plan;
+    broken.tips.tips[0].group = 'nowhere';
+    assert.equal(call(fresh.load(restamp(broken))).error.path, '/tips/tips/0/group');
+    // The content loaded before stays.
+    assert.equal(call(fresh.start()).status, 'question');
+  });
+
   test('loads the English content and starts at the first page', () => {
     const loaded = call(engine.load(content));
     assert.equal(loaded.ok, true);

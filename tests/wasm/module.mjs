@@ -7,10 +7,20 @@ import { fileURLToPath } from 'node:url';
 export const root = fileURLToPath(new URL('../..', import.meta.url));
 const require = createRequire(import.meta.url);
 
+// The Engine's methods by name, each taking and returning JSON text, over the module's two
+// functions (wasm/bindings: open() makes an engine, call(engine, method, a, b) runs a method).
+export const methods = ['load', 'start', 'configure', 'current', 'answer', 'proceed', 'back', 'goTo',
+  'review', 'result', 'state', 'restore', 'quiz', 'scoreQuiz'];
+
+export function engineOf(Module) {
+  const handle = Module.open();
+  return Object.fromEntries(methods.map((m) => [m, (a = '', b = '') => Module.call(handle, m, a, b)]));
+}
+
 export async function createEngine() {
   const createHipCheck = require(`${root}build/wasm/hipcheck-node.cjs`);
   const Module = await createHipCheck({ wasmBinary: readFileSync(`${root}build/wasm/hipcheck.wasm`) });
-  return new Module.Engine();
+  return engineOf(Module);
 }
 
 // The content bundle as the native CLI writes it for the web page.

@@ -10,8 +10,10 @@ export async function createEngine(bundleText) {
     new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve))),
     new Promise((resolve) => setTimeout(resolve, 100)),
   ]);
-  const raw = new Module.Engine();
-  const call = (method, ...args) => JSON.parse(raw[method](...args));
+  // The module's two functions (wasm/bindings): open() makes an engine, call() runs its methods.
+  const handle = Module.open();
+  const raw = (method, a = '', b = '') => Module.call(handle, method, a, b);
+  const call = (method, a, b) => JSON.parse(raw(method, a, b));
   const loaded = call('load', text);
   if (loaded.error) {
     const problem = new Error(loaded.error.message);
@@ -35,7 +37,7 @@ export async function createEngine(bundleText) {
     review: () => call('review'),
     result: () => call('result'),
     /** The session as text, exactly as the engine wrote it (what we store and share). */
-    state: () => raw.state(),
+    state: () => raw('state'),
     restore: (stateText) => call('restore', stateText),
     quiz: () => call('quiz'),
     scoreQuiz: (answers) => call('scoreQuiz', JSON.stringify(answers)),

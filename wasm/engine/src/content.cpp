@@ -10,21 +10,9 @@
 #include "checker.hpp"
 #include "hipcheck/logic.hpp"
 #include "hipcheck/text.hpp"
-#ifndef HIPCHECK_LEAN
 #include "hipcheck/words.hpp"
-#endif
 
 namespace hipcheck {
-
-const Item* Content::item(const std::string& item_id) const {
-  const auto it = item_index.find(item_id);
-  return it == item_index.end() ? nullptr : &items[it->second];
-}
-
-const Page* Content::page(const std::string& page_id) const {
-  const auto it = page_index.find(page_id);
-  return it == page_index.end() ? nullptr : &pages[it->second];
-}
 
 // The loader: each file's reader (src/content/<file>.cpp) checks its own file, then the checks
 // across files run here once every id is known: rules, placeholders and references.
@@ -32,13 +20,6 @@ namespace loader {
 
 namespace {
 
-#ifdef HIPCHECK_LEAN
-constexpr bool kLean = true;
-#else
-constexpr bool kLean = false;
-#endif
-
-#ifndef HIPCHECK_LEAN
 std::string fingerprint(const json& bundle) {
   std::uint64_t h = 1469598103934665603ull;  // FNV-1a, 64 bit
   for (unsigned char c : to_text(bundle)) {
@@ -49,7 +30,6 @@ std::string fingerprint(const json& bundle) {
   std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
   return buf;
 }
-#endif
 
 void check_option(Loading& l, const Item& item, const json& v, const std::string& path) {
   if (item.type == ItemType::Single || item.type == ItemType::Multiple) {
@@ -253,23 +233,17 @@ void check_budgets(Loading& l) {
 
 // The content's version hashes the rules only (not the words, meta.locale or ui), so every
 // locale of the same rules has the same version and a state or share link saved in one language
-// restores in another. `hipcheck bundle` writes it into the bundle as "version"; the browser's
-// lean load takes it from there (a stamped bundle without one is versioned by its stamp), the
-// native load checks it.
+// restores in another. `hipcheck bundle` writes it into the bundle as "version" (the browser's
+// stamped read takes it from there: content/stamped.cpp); this load checks it.
 void set_version(Loading& l) {
   const auto given = l.bundle.find("version");
-  const bool has = given != l.bundle.end() && given->is_string();
-#ifdef HIPCHECK_LEAN
-  l.content.version = has ? given->get<std::string>() : l.version;
-#else
   json rules = strip_words(l.bundle);
   rules.erase("version");
   l.content.version = fingerprint(rules);
-  if (given != l.bundle.end() && (!has || given->get<std::string>() != l.content.version)) {
+  if (given != l.bundle.end() && (!given->is_string() || given->get<std::string>() != l.content.version)) {
     l.c.fail("content.version", "/version",
              "the bundle's version is not its rules' version: build it again with hipcheck bundle");
   }
-#endif
 }
 
 LoadResult finish(Loading& l) {
@@ -315,17 +289,12 @@ LoadResult run(Loading& l) {
   read_plan(l);
   read_quiz(l);
   read_slides(l);
-  // The browser's lean load (HIPCHECK_LEAN, the wasm build) trusts a stamped bundle: `hipcheck
-  // bundle` ran every check below before stamping it, so only the structure the engine needs is
-  // read here (and the checks compile out of the module).
-  if (!kLean) check_rules(l);
+  check_rules(l);
   order_calculations(l);
   check_page_order(l);  // also records what each item's rule and each factor reads
-  if (!kLean) {
-    check_texts(l);
-    check_refs(l);
-    check_budgets(l);
-  }
+  check_texts(l);
+  check_refs(l);
+  check_budgets(l);
   return finish(l);
 }
 

@@ -103,7 +103,11 @@ std::string Engine::load(const std::string& bundle) {
   if (!parse_or_error(bundle, doc, error)) return error_text(error);
   std::string stamp;
   if (auto e = check_stamp(bundle, doc, stamp)) return error_text(*e);
+#ifdef HIPCHECK_LEAN
+  auto loaded = load_stamped_content(std::move(doc), stamp);  // check_stamp refused unstamped text
+#else
   auto loaded = stamp.empty() ? load_content(doc) : load_content(std::move(doc), stamp);
+#endif
   if (!loaded.content) {
     json errors = json::array();
     for (const auto& e : loaded.errors) errors.push_back(to_json(e));

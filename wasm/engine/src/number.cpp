@@ -1,5 +1,7 @@
 #include "hipcheck/number.hpp"
 
+#include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <cstring>
 #include <limits>
@@ -39,6 +41,17 @@ struct Big {
     std::uint32_t p = 1;
     for (; n > 0; --n) p *= 5;
     mul(p);
+  }
+  // Divides by d in place; returns the remainder.
+  std::uint32_t divide(std::uint32_t d) {
+    std::uint64_t rest = 0;
+    for (std::size_t i = w.size(); i-- > 0;) {
+      const std::uint64_t cur = (rest << 32) | w[i];
+      w[i] = static_cast<std::uint32_t>(cur / d);
+      rest = cur % d;
+    }
+    while (!w.empty() && w.back() == 0) w.pop_back();
+    return static_cast<std::uint32_t>(rest);
   }
   void shl(int n) {
     if (w.empty()) return;
@@ -171,7 +184,110 @@ double nearest(const std::string& digits, int e10, bool sticky) {
   return z;
 }
 
+// The exact decimal value of |d| (finite): digits (no leading zeros; "0" for zero) × 10^-scale.
+std::string exact_digits(double d, int& scale) {
+  const std::uint64_t b = bits_of(d);
+  const int biased = static_cast<int>((b >> 52) & 0x7ff);
+  const std::uint64_t frac = b & ((std::uint64_t{1} << 52) - 1);
+  const std::uint64_t m = biased == 0 ? frac : frac | (std::uint64_t{1} << 52);
+  const int e2 = (biased == 0 ? 1 : biased) - 1075;  // |d| = m × 2^e2
+  Big n;
+  n.w = {static_cast<std::uint32_t>(m), static_cast<std::uint32_t>(m >> 32)};
+  scale = 0;
+  if (e2 >= 0) {
+    n.shl(e2);
+  } else {  // m × 2^e2 = m × 5^-e2 × 10^e2
+    n.pow5(-e2);
+    scale = -e2;
+  }
+  while (!n.w.empty() && n.w.back() == 0) n.w.pop_back();
+  std::string out;
+  while (!n.w.empty()) {
+    std::uint32_t chunk = n.divide(1000000000u);
+    for (int i = 0; i < 9; ++i, chunk /= 10) out += static_cast<char>('0' + chunk % 10);
+  }
+  while (out.size() > 1 && out.back() == '0') out.pop_back();
+  if (out.empty()) out = "0";
+  return std::string(out.rbegin(), out.rend());
+}
+
+// Keeps the first `keep` digits (keep < digits.size()), rounded half to even on the exact value
+// the rest stands for; true when rounding up carried out of the first digit ("99" to "100").
+bool round_digits(std::string& digits, std::size_t keep) {
+  const char first = digits[keep];
+  const bool beyond = digits.find_first_not_of('0', keep + 1) != std::string::npos;
+  const bool odd = keep > 0 && (digits[keep - 1] - '0') % 2 == 1;
+  digits.resize(keep);
+  if (first < '5' || (first == '5' && !beyond && !odd)) return false;
+  for (std::size_t i = keep; i-- > 0;) {
+    if (digits[i] != '9') {
+      ++digits[i];
+      return false;
+    }
+    digits[i] = '0';
+  }
+  digits.insert(digits.begin(), '1');
+  return true;
+}
+
 }  // namespace
+
+std::string write_exponential(double value, int precision) {
+  if (precision < 0) precision = 6;
+  std::string out = std::signbit(value) ? "-" : "";
+  if (std::isnan(value)) return out + "nan";
+  if (std::isinf(value)) return out + "inf";
+  // JavaScript's number text asks for one value at several precisions in a row (logic.cpp): its
+  // exact digits are worked out once.
+  thread_local double last = 0;
+  thread_local std::string last_digits = "0";
+  thread_local int last_scale = 0;
+  if (bits_of(value) != bits_of(last)) {
+    last = value;
+    last_digits = exact_digits(value, last_scale);
+  }
+  std::string digits = last_digits;
+  int exponent = digits == "0" ? 0 : static_cast<int>(digits.size()) - 1 - last_scale;
+  const std::size_t keep = static_cast<std::size_t>(precision) + 1;
+  if (digits.size() > keep) {
+    if (round_digits(digits, keep)) {
+      digits.pop_back();
+      ++exponent;
+    }
+  }
+  digits.resize(keep, '0');
+  out += digits[0];
+  if (precision > 0) out += "." + digits.substr(1);
+  out += exponent < 0 ? "e-" : "e+";
+  const std::string e = std::to_string(exponent < 0 ? -exponent : exponent);
+  return out + (e.size() < 2 ? "0" : "") + e;
+}
+
+std::string write_fixed(double value, int decimals) {
+  if (decimals < 0) decimals = 6;
+  std::string out = std::signbit(value) ? "-" : "";
+  if (std::isnan(value)) return out + "nan";
+  if (std::isinf(value)) return out + "inf";
+  int scale = 0;
+  std::string digits = exact_digits(value, scale);  // |value| = digits × 10^-scale
+  if (scale > decimals) {
+    const std::size_t drop = static_cast<std::size_t>(scale - decimals);
+    if (digits.size() < drop) digits.insert(0, drop - digits.size(), '0');
+    digits.insert(digits.begin(), '0');  // room for a carry
+    round_digits(digits, digits.size() - drop);
+  } else {
+    digits.append(static_cast<std::size_t>(decimals - scale), '0');
+  }
+  const std::size_t need = static_cast<std::size_t>(decimals) + 1;
+  if (digits.size() < need) digits.insert(0, need - digits.size(), '0');
+  const std::size_t lead = digits.find_first_not_of('0');
+  const std::size_t point = digits.size() - static_cast<std::size_t>(decimals);
+  digits.erase(0, std::min(lead == std::string::npos ? point - 1 : lead, point - 1));
+  const std::size_t at = digits.size() - static_cast<std::size_t>(decimals);
+  out += digits.substr(0, at);
+  if (decimals > 0) out += "." + digits.substr(at);
+  return out;
+}
 
 double read_double(const char* text, char** end) {
   const char* p = text;

@@ -1,7 +1,8 @@
 #include "hipcheck/text.hpp"
 
 #include <cmath>
-#include <cstdio>
+
+#include "hipcheck/number.hpp"
 
 namespace hipcheck {
 
@@ -9,13 +10,7 @@ std::string format_number(double value) {
   if (!std::isfinite(value)) return "";
   double rounded = std::round(value * 10.0) / 10.0;
   if (rounded == 0.0) rounded = 0.0;  // no "-0"
-  char buf[64];
-  if (std::fabs(rounded - std::round(rounded)) < 1e-9) {
-    std::snprintf(buf, sizeof buf, "%.0f", rounded);
-  } else {
-    std::snprintf(buf, sizeof buf, "%.1f", rounded);
-  }
-  return buf;
+  return write_fixed(rounded, std::fabs(rounded - std::round(rounded)) < 1e-9 ? 0 : 1);
 }
 
 namespace {

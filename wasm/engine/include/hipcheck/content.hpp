@@ -119,8 +119,14 @@ struct Content {
   std::map<std::string, std::string> group_labels;  // tip groups and causes
   std::map<std::string, json> sources;
 
-  const Item* item(const std::string& id) const;
-  const Page* page(const std::string& id) const;
+  const Item* item(const std::string& item_id) const {
+    const auto it = item_index.find(item_id);
+    return it == item_index.end() ? nullptr : &items[it->second];
+  }
+  const Page* page(const std::string& page_id) const {
+    const auto it = page_index.find(page_id);
+    return it == page_index.end() ? nullptr : &pages[it->second];
+  }
   const json& meta() const { return bundle["meta"]; }
 };
 
@@ -136,8 +142,14 @@ struct LoadResult {
 LoadResult load_content(const json& bundle);
 
 // The same for a stamped bundle (see Engine::load): the bundle is moved into the content, and its
-// version is the stamp, not hashed again. In the wasm build (HIPCHECK_LEAN) only the structure the
-// engine needs is checked: `hipcheck bundle` checked the rest before stamping it.
+// version is the stamp, not hashed again. Native builds only (the CLI, the tests): the validator
+// is not in the wasm module.
 LoadResult load_content(json&& bundle, const std::string& version);
+
+// The browser's load of a stamped bundle (src/content/stamped.cpp): `hipcheck bundle` validated it
+// before stamping it, so this builds the same model as load_content without the content checks,
+// and refuses a bundle whose structure the engine cannot read (content.structure, with its path)
+// instead of crashing on it.
+LoadResult load_stamped_content(json&& bundle, const std::string& version);
 
 }  // namespace hipcheck

@@ -1,0 +1,471 @@
+// The browser's reader of a stamped bundle (load_stamped_content). `hipcheck bundle` ran the full
+// validator (content.cpp and the readers beside this file) before it stamped the bundle, and the
+// engine has checked the stamp, so this reader only builds the model, in the same way the full
+// loader does, and checks the structure the engine reads: every member the session, the result
+// and the quiz read is there and of its type, ids are unique, references resolve. The first part
+// that is not is refused as content.structure with its path, never a crash. The wasm build links
+// this reader instead of the validator (CMakeLists.txt): it is most of the module's size saving.
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "hipcheck/content.hpp"
+#include "hipcheck/logic.hpp"
+
+namespace hipcheck {
+
+namespace {
+
+const std::vector<std::string> kLevels = {"emergency", "urgent", "soon", "selfcare"};
+
+enum class Want { Any, Text, Number, Integer, Flag, List, Object };
+
+bool is(const json& v, Want want) {
+  switch (want) {
+    case Want::Any:
+      return true;
+    case Want::Text:
+      return v.is_string();
+    case Want::Number:
+      return v.is_number();
+    case Want::Integer:
+      return v.is_number_integer();
+    case Want::Flag:
+      return v.is_boolean();
+    case Want::List:
+      return v.is_array();
+    case Want::Object:
+      return v.is_object();
+  }
+  return false;
+}
+
+class Reader {
+ public:
+  Content content;
+  std::string problem;  // the path of the first part the engine cannot read; "" when none
+  bool failed = false;
+
+  bool fail(const std::string& path) {
+    if (!failed) problem = path;
+    failed = true;
+    return false;
+  }
+  // obj[key] when it is of the type wanted; null (and a problem when required) otherwise.
+  const json* get(const json& obj, const std::string& path, const char* key, Want want,
+                  bool required = true) {
+    if (obj.is_object()) {
+      const auto it = obj.find(key);
+      if (it != obj.end() && is(*it, want)) return &*it;
+      if (it == obj.end() && !required) return nullptr;
+    } else if (!required) {
+      return nullptr;
+    }
+    fail(pointer(path, key));
+    return nullptr;
+  }
+  std::string text(const json& obj, const std::string& path, const char* key,
+                   bool required = true) {
+    const json* v = get(obj, path, key, Want::Text, required);
+    return v ? v->get<std::string>() : std::string();
+  }
+  double number(const json& obj, const std::string& path, const char* key, double fallback) {
+    const json* v = get(obj, path, key, Want::Number, false);
+    return v ? v->get<double>() : fallback;
+  }
+  json rule(const json& obj, const std::string& path, const char* key, bool required) {
+    const json* v = get(obj, path, key, Want::Any, required);
+    return v ? *v : json();
+  }
+  // A list of texts (sources), every one of them known when known is given.
+  std::vector<std::string> texts(const json& obj, const std::string& path, const char* key,
+                                 bool required) {
+    std::vector<std::string> out;
+    const json* list = get(obj, path, key, Want::List, required);
+    for (std::size_t i = 0; list && i < list->size(); ++i) {
+      const json& v = (*list)[i];
+      if (!v.is_string() || !content.sources.count(v.get<std::string>())) {
+        fail(pointer(pointer(path, key), i));
+      } else {
+        out.push_back(v.get<std::string>());
+      }
+    }
+    return out;
+  }
+  void level(const std::string& id, const std::string& path) {
+    if (std::find(kLevels.begin(), kLevels.end(), id) == kLevels.end()) fail(path);
+  }
+
+  void read_meta() {
+    const json& meta = at("meta");
+    content.locale = text(meta, "/meta", "locale");
+    content.id = text(meta, "/meta", "id");
+    content.title = text(meta, "/meta", "title");
+    text(meta, "/meta", "disclaimer");
+    get(meta, "/meta", "reviewed", Want::Object);
+    if (const json* s = get(meta, "/meta", "severity", Want::Object, false)) {
+      text(*s, "/meta/severity", "score");
+      text(*s, "/meta/severity", "substantial");
+    }
+    text(meta, "/meta", "distanceUnit", false);
+  }
+
+  void read_sources() {
+    const json* list = get(bundle_, "", "sources", Want::List);
+    for (std::size_t i = 0; list && i < list->size(); ++i) {
+      const json& s = (*list)[i];
+      const std::string id = text(s, pointer("/sources", i), "id");
+      if (!content.sources.emplace(id, s).second) fail(pointer("/sources", i));
+    }
+  }
+
+  void read_item(const json& src, const std::string& path, std::size_t section, std::size_t page) {
+    static const std::map<std::string, ItemType> types = {
+        {"single", ItemType::Single}, {"multiple", ItemType::Multiple},
+        {"yesno", ItemType::YesNo},   {"number", ItemType::Number},
+        {"scale", ItemType::Scale},   {"lesson", ItemType::Lesson}};
+    Item item;
+    item.section = section;
+    item.page = page;
+    item.source = src;
+    item.id = text(src, path, "id");
+    text(src, path, "text");
+    item.enable_when = rule(src, path, "enableWhen", false);
+    const auto type = types.find(text(src, path, "type"));
+    if (type == types.end()) {
+      fail(pointer(path, "type"));
+      return;
+    }
+    item.type = type->second;
+    if (item.type == ItemType::Single || item.type == ItemType::Multiple) {
+      const json* options = get(src, path, "options", Want::List);
+      for (std::size_t i = 0; options && i < options->size(); ++i) {
+        const std::string opath = pointer(pointer(path, "options"), i);
+        const json& o = (*options)[i];
+        Option option;
+        option.label = text(o, opath, "label");
+        const json* flag = get(o, opath, "exclusive", Want::Flag, false);
+        option.exclusive = flag && flag->get<bool>();
+        const json* value = get(o, opath, "value", Want::Any);
+        if (value && !value->is_string() && !value->is_number()) fail(pointer(opath, "value"));
+        if (value) option.value = *value;
+        item.options.push_back(std::move(option));
+      }
+    } else if (item.type == ItemType::Number || item.type == ItemType::Scale) {
+      const bool scale = item.type == ItemType::Scale;
+      if (!scale) {
+        item.unit = text(src, path, "unit", false);
+        const json* flag = get(src, path, "notSure", Want::Flag, false);
+        item.not_sure = flag && flag->get<bool>();
+      }
+      item.min = number(src, path, "min", scale ? 0 : -1);
+      item.max = number(src, path, "max", scale ? 10 : -2);
+      item.step = scale ? 1 : number(src, path, "step", 0);  // a scale goes in whole steps
+      if (!(item.min < item.max) || !(item.step > 0)) fail(path);
+    }
+    if (content.item_index.count(item.id)) fail(pointer(path, "id"));
+    content.item_index[item.id] = content.items.size();
+    content.items.push_back(std::move(item));
+  }
+
+  void read_questionnaire() {
+    const json& q = at("questionnaire");
+    const json* sections = get(q, "/questionnaire", "sections", Want::List);
+    for (std::size_t s = 0; sections && s < sections->size(); ++s) {
+      const std::string spath = pointer("/questionnaire/sections", s);
+      const json& sec = (*sections)[s];
+      Section section;
+      section.id = text(sec, spath, "id");
+      section.title = text(sec, spath, "title");
+      section.intro = text(sec, spath, "intro", false);
+      section.enable_when = rule(sec, spath, "enableWhen", false);
+      content.sections.push_back(std::move(section));
+      const json* pages = get(sec, spath, "pages", Want::List);
+      for (std::size_t p = 0; pages && p < pages->size(); ++p) {
+        const std::string ppath = pointer(pointer(spath, "pages"), p);
+        const json& src = (*pages)[p];
+        Page page;
+        page.section = s;
+        page.id = text(src, ppath, "id");
+        page.title = text(src, ppath, "title", false);
+        page.intro = text(src, ppath, "intro", false);
+        page.enable_when = rule(src, ppath, "enableWhen", false);
+        const std::size_t index = content.pages.size();
+        if (content.page_index.count(page.id)) fail(pointer(ppath, "id"));
+        content.page_index[page.id] = index;
+        content.sections[s].pages.push_back(index);
+        const json* items = get(src, ppath, "items", Want::List);
+        for (std::size_t i = 0; items && i < items->size(); ++i) {
+          page.items.push_back(content.items.size());
+          read_item((*items)[i], pointer(pointer(ppath, "items"), i), s, index);
+          if (content.items.size() != page.items.back() + 1) return;
+          page.lesson = page.lesson || content.items.back().type == ItemType::Lesson;
+        }
+        // A page shows at least one item; a lesson stands alone.
+        if (page.items.empty() || (page.lesson && page.items.size() > 1)) fail(ppath);
+        content.pages.push_back(std::move(page));
+      }
+    }
+    if (content.items.empty()) fail("/questionnaire/sections");
+    for (const Page& page : content.pages) {
+      if (content.item_index.count(page.id)) fail("/questionnaire");
+    }
+    const json* stops = get(q, "/questionnaire", "stops", Want::List, false);
+    for (std::size_t i = 0; stops && i < stops->size(); ++i) {
+      const std::string path = pointer("/questionnaire/stops", i);
+      const json& src = (*stops)[i];
+      Stop stop;
+      stop.id = text(src, path, "id");
+      stop.level = text(src, path, "level");
+      level(stop.level, pointer(path, "level"));
+      stop.when = rule(src, path, "when", true);
+      const std::string action = text(src, path, "action");
+      if (action != "end" && action != "notice") fail(pointer(path, "action"));
+      stop.action = action == "end" ? StopAction::End : StopAction::Notice;
+      content.stops.push_back(std::move(stop));
+    }
+  }
+
+  // Each calculation after the ones it reads (a depth-first walk in file order, as the full loader
+  // orders them).
+  void read_calculations() {
+    const json* list = get(bundle_, "", "calculations", Want::List);
+    std::vector<Calculation> calcs;
+    std::map<std::string, std::size_t> index;
+    for (std::size_t i = 0; list && i < list->size(); ++i) {
+      const std::string path = pointer("/calculations", i);
+      Calculation calc;
+      calc.id = text((*list)[i], path, "id");
+      calc.rule = rule((*list)[i], path, "rule", true);
+      if (!index.emplace(calc.id, calcs.size()).second) fail(pointer(path, "id"));
+      calcs.push_back(std::move(calc));
+    }
+    std::vector<int> state(calcs.size(), 0);  // 0 new, 1 on the way, 2 placed
+    for (std::size_t first = 0; first < calcs.size(); ++first) {
+      if (state[first] != 0) continue;
+      std::vector<std::pair<std::size_t, std::vector<std::size_t>>> stack;
+      const auto push = [&](std::size_t c) {
+        std::vector<std::size_t> deps;
+        for (const auto& name : logic::variables(calcs[c].rule)) {
+          const auto it = index.find(name);
+          if (it != index.end()) deps.push_back(it->second);
+        }
+        std::reverse(deps.begin(), deps.end());
+        state[c] = 1;
+        stack.emplace_back(c, std::move(deps));
+      };
+      push(first);
+      while (!stack.empty()) {
+        auto& [c, deps] = stack.back();
+        if (deps.empty()) {
+          state[c] = 2;
+          content.calculations.push_back(calcs[c]);
+          stack.pop_back();
+          continue;
+        }
+        const std::size_t next = deps.back();
+        deps.pop_back();
+        if (state[next] == 0) push(next);
+      }
+    }
+  }
+
+  void read_care() {
+    const json& care = at("care");
+    const json* levels = get(care, "/care", "levels", Want::List);
+    for (std::size_t i = 0; levels && i < kLevels.size(); ++i) {
+      const json* info = i < levels->size() ? &(*levels)[i] : nullptr;
+      if (!info || !info->is_object() || !info->contains("id") || (*info)["id"] != kLevels[i]) {
+        fail("/care/levels");
+        continue;
+      }
+      for (const char* key : {"title", "action", "where"}) text(*info, pointer("/care/levels", i), key);
+    }
+    content.levels = kLevels;
+    const json* flags = get(care, "/care", "flags", Want::List);
+    for (std::size_t i = 0; flags && i < flags->size(); ++i) {
+      const std::string path = pointer("/care/flags", i);
+      const json& f = (*flags)[i];
+      Flag flag;
+      flag.id = text(f, path, "id");
+      flag.level = text(f, path, "level");
+      level(flag.level, pointer(path, "level"));
+      flag.when = rule(f, path, "when", true);
+      flag.reason = text(f, path, "reason");
+      flag.sources = texts(f, path, "sources", true);
+      content.flags.push_back(std::move(flag));
+    }
+  }
+
+  void read_causes() {
+    const json& causes = at("causes");
+    if (const json* levels = get(causes, "/causes", "levels", Want::Object)) {
+      const json* some = get(*levels, "/causes/levels", "some", Want::Integer);
+      const json* high = get(*levels, "/causes/levels", "high", Want::Integer);
+      content.some_threshold = some ? some->get<int>() : 0;
+      content.high_threshold = high ? high->get<int>() : 0;
+    }
+    const json* list = get(causes, "/causes", "causes", Want::List);
+    for (std::size_t i = 0; list && i < list->size(); ++i) {
+      const std::string path = pointer("/causes/causes", i);
+      const json& src = (*list)[i];
+      Cause cause;
+      cause.id = text(src, path, "id");
+      cause.label = text(src, path, "label");
+      cause.summary = text(src, path, "summary");
+      const json* factors = get(src, path, "factors", Want::List);
+      for (std::size_t f = 0; factors && f < factors->size(); ++f) {
+        const std::string fpath = pointer(pointer(path, "factors"), f);
+        const json& fs = (*factors)[f];
+        Factor factor;
+        factor.id = text(fs, fpath, "id");
+        factor.when = rule(fs, fpath, "when", true);
+        const json* points = get(fs, fpath, "points", Want::Integer);
+        factor.points = points ? points->get<int>() : 0;
+        factor.reason = text(fs, fpath, "reason");
+        cause.factors.push_back(std::move(factor));
+      }
+      content.group_labels[cause.id] = cause.label;
+      content.causes.push_back(std::move(cause));
+    }
+  }
+
+  void read_tips() {
+    const json& tips = at("tips");
+    const json* groups = get(tips, "/tips", "groups", Want::List);
+    for (std::size_t i = 0; groups && i < groups->size(); ++i) {
+      const std::string path = pointer("/tips/groups", i);
+      content.group_labels[text((*groups)[i], path, "id")] = text((*groups)[i], path, "label");
+    }
+    const json* list = get(tips, "/tips", "tips", Want::List);
+    for (std::size_t i = 0; list && i < list->size(); ++i) {
+      const std::string path = pointer("/tips/tips", i);
+      const json& src = (*list)[i];
+      Tip tip;
+      tip.id = text(src, path, "id");
+      tip.group = text(src, path, "group");
+      if (!content.group_labels.count(tip.group)) fail(pointer(path, "group"));
+      tip.when = rule(src, path, "when", true);
+      const json* priority = get(src, path, "priority", Want::Integer);
+      tip.priority = priority ? priority->get<int>() : 0;
+      tip.text = text(src, path, "text");
+      tip.because = text(src, path, "because");
+      tip.sources = texts(src, path, "sources", true);
+      content.tips.push_back(std::move(tip));
+    }
+  }
+
+  // What the result's plan and the quiz read from the bundle as they go.
+  void read_plan_and_quiz() {
+    const json& plan = at("plan");
+    for (const char* key : {"weeklyDistance", "longestRun", "title", "intro", "caveat", "stopRule"})
+      text(plan, "/plan", key);
+    rule(plan, "/plan", "startFraction", true);
+    rule(plan, "/plan", "when", true);
+    get(plan, "/plan", "weeks", Want::Integer);
+    get(plan, "/plan", "weeklyIncrease", Want::Number);
+    get(plan, "/plan", "longestRunIncrease", Want::Number);
+    texts(plan, "/plan", "sources", true);
+    if (const json* walk = get(plan, "/plan", "walkRun", Want::Object, false)) {
+      rule(*walk, "/plan/walkRun", "when", true);
+      get(*walk, "/plan/walkRun", "weeks", Want::Integer);
+      text(*walk, "/plan/walkRun", "text");
+    }
+    const json* quiz = get(bundle_, "", "quiz", Want::Object, false);
+    if (!quiz) return;
+    const json* topics = get(*quiz, "/quiz", "topics", Want::List);
+    for (std::size_t i = 0; topics && i < topics->size(); ++i)
+      text((*topics)[i], pointer("/quiz/topics", i), "id");
+    const json* questions = get(*quiz, "/quiz", "questions", Want::List);
+    for (std::size_t i = 0; questions && i < questions->size(); ++i) {
+      const std::string path = pointer("/quiz/questions", i);
+      text((*questions)[i], path, "id");
+      text((*questions)[i], path, "topic");
+      const json* options = get((*questions)[i], path, "options", Want::List);
+      for (std::size_t o = 0; options && o < options->size(); ++o) {
+        const std::string opath = pointer(pointer(path, "options"), o);
+        get((*options)[o], opath, "value", Want::Text);
+        text((*options)[o], opath, "feedback");
+      }
+    }
+  }
+
+  // The items a rule reads, directly or through calculations, in questionnaire order.
+  std::vector<std::string> items_read(const json& rule) const {
+    std::set<std::string> seen;
+    std::vector<std::string> todo = logic::variables(rule);
+    while (!todo.empty()) {
+      const std::string name = todo.back();
+      todo.pop_back();
+      if (!seen.insert(name).second) continue;
+      for (const auto& calc : content.calculations) {
+        if (calc.id == name) {
+          for (auto& n : logic::variables(calc.rule)) todo.push_back(n);
+        }
+      }
+    }
+    std::vector<std::string> out;
+    for (const auto& item : content.items) {
+      if (seen.count(item.id)) out.push_back(item.id);
+    }
+    return out;
+  }
+
+  explicit Reader(const json& bundle) : bundle_(bundle) {}
+
+  void run() {
+    if (!bundle_.is_object()) {
+      fail("");
+      return;
+    }
+    read_meta();
+    read_sources();
+    read_questionnaire();
+    read_calculations();
+    read_care();
+    read_causes();
+    read_tips();
+    read_plan_and_quiz();
+    for (Item& item : content.items) {
+      if (!item.enable_when.is_null()) item.reads = items_read(item.enable_when);
+    }
+    for (Cause& cause : content.causes) {
+      for (Factor& factor : cause.factors) factor.items = items_read(factor.when);
+    }
+  }
+
+ private:
+  const json& at(const char* file) {
+    const json* v = get(bundle_, "", file, Want::Object);
+    static const json empty = json::object();
+    return v ? *v : empty;
+  }
+  const json& bundle_;
+};
+
+}  // namespace
+
+LoadResult load_stamped_content(json&& bundle, const std::string& version) {
+  LoadResult out;
+  if (json_depth(bundle) > kMaxDepth + 8) {
+    out.errors.push_back({"content.too-deep", "the content is nested too deeply", ""});
+    return out;
+  }
+  Reader reader(bundle);
+  reader.run();
+  if (reader.failed) {
+    out.errors.push_back({"content.structure",
+                          "this part of the content is missing or not what the engine reads: "
+                          "build the content again with hipcheck bundle",
+                          reader.problem});
+    return out;
+  }
+  // The rules-only version `hipcheck bundle` wrote (the same in every locale), else the stamp.
+  const auto given = bundle.find("version");
+  reader.content.version = given != bundle.end() && given->is_string() ? given->get<std::string>() : version;
+  reader.content.bundle = std::move(bundle);
+  out.content = std::make_shared<const Content>(std::move(reader.content));
+  return out;
+}
+
+}  // namespace hipcheck
