@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 
-import { bundle, createEngine, drive } from './module.mjs';
+import { bundle, cli, createEngine, drive } from './module.mjs';
 
 const call = (text) => JSON.parse(text);
 const json = (value) => JSON.stringify(value);
@@ -47,11 +47,15 @@ describe('the wasm module', () => {
     assert.equal(call(fresh.start()).status, 'question');
   });
 
-  test('the lean load: a stamped bundle is its version; tampered, corrupted or unstamped is refused', async () => {
+  test('the lean load: the bundle\'s rules version is its version; tampered, corrupted or unstamped is refused', async () => {
     const fresh = await createEngine();
     const stamp = content.match(/^\{"stamp":"([0-9a-f]{16})",/)?.[1];
     assert.ok(stamp, 'hipcheck bundle stamps the bundle first');
-    assert.equal(call(fresh.load(content)).content.version, stamp);
+    // The version is the rules' version that `hipcheck bundle` wrote (the same in every locale),
+    // not the stamp (which covers the words too).
+    const version = JSON.parse(content).version;
+    assert.match(version, /^[0-9a-f]{16}$/);
+    assert.equal(call(fresh.load(content)).content.version, version);
     // One character of a text changed (the JSON still valid): refused, and the loaded content stays.
     const at = content.indexOf('"title":"') + 9;
     const tampered = content.slice(0, at) + (content[at] === 'X' ? 'Y' : 'X') + content.slice(at + 1);
@@ -66,8 +70,9 @@ describe('the wasm module', () => {
     const refused = call(fresh.load(json(unstamped))).error;
     assert.equal(refused.id, 'content.stamp');
     assert.match(refused.message, /no stamp/);
-    // The same bytes through the CLI and the module: the stamp is the content version both report.
-    assert.equal(call(fresh.load(content.trimEnd() + '\n\n')).content.version, stamp);
+    // The same bytes through the CLI and the module: the content version both report.
+    assert.equal(call(fresh.load(content.trimEnd() + '\n\n')).content.version, version);
+    assert.match(cli('validate', 'content/en'), new RegExp(`version ${version}\\)`));
   });
 
   test('loads the English content and starts at the first page', () => {

@@ -75,6 +75,7 @@ int bundle(const std::string& folder) {
   json doc;
   const auto loaded = load(folder, doc);
   if (!loaded.content) return report(loaded.errors);
+  doc["version"] = loaded.content->version;  // the rules' version: the same in every locale
   std::cout << hipcheck::stamp_bundle(doc) << "\n";  // stamped: the page trusts its checks
   return 0;
 }

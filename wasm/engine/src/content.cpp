@@ -10,6 +10,9 @@
 #include "checker.hpp"
 #include "hipcheck/logic.hpp"
 #include "hipcheck/text.hpp"
+#ifndef HIPCHECK_LEAN
+#include "hipcheck/words.hpp"
+#endif
 
 namespace hipcheck {
 
@@ -35,6 +38,7 @@ constexpr bool kLean = true;
 constexpr bool kLean = false;
 #endif
 
+#ifndef HIPCHECK_LEAN
 std::string fingerprint(const json& bundle) {
   std::uint64_t h = 1469598103934665603ull;  // FNV-1a, 64 bit
   for (unsigned char c : to_text(bundle)) {
@@ -45,6 +49,7 @@ std::string fingerprint(const json& bundle) {
   std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
   return buf;
 }
+#endif
 
 void check_option(Loading& l, const Item& item, const json& v, const std::string& path) {
   if (item.type == ItemType::Single || item.type == ItemType::Multiple) {
@@ -246,10 +251,31 @@ void check_budgets(Loading& l) {
   }
 }
 
+// The content's version hashes the rules only (not the words, meta.locale or ui), so every
+// locale of the same rules has the same version and a state or share link saved in one language
+// restores in another. `hipcheck bundle` writes it into the bundle as "version"; the browser's
+// lean load takes it from there (a stamped bundle without one is versioned by its stamp), the
+// native load checks it.
+void set_version(Loading& l) {
+  const auto given = l.bundle.find("version");
+  const bool has = given != l.bundle.end() && given->is_string();
+#ifdef HIPCHECK_LEAN
+  l.content.version = has ? given->get<std::string>() : l.version;
+#else
+  json rules = strip_words(l.bundle);
+  rules.erase("version");
+  l.content.version = fingerprint(rules);
+  if (given != l.bundle.end() && (!has || given->get<std::string>() != l.content.version)) {
+    l.c.fail("content.version", "/version",
+             "the bundle's version is not its rules' version: build it again with hipcheck bundle");
+  }
+#endif
+}
+
 LoadResult finish(Loading& l) {
   LoadResult out;
+  if (l.c.errors.empty() && l.bundle.is_object()) set_version(l);
   if (l.c.errors.empty()) {
-    l.content.version = l.version.empty() ? fingerprint(l.bundle) : l.version;
     if (l.owned != nullptr) {
       l.content.bundle = std::move(*l.owned);
     } else {
@@ -277,7 +303,7 @@ LoadResult run(Loading& l) {
   }
   l.c.allowed(l.bundle, "",
               {"meta", "questionnaire", "calculations", "care", "causes", "tips", "sources", "plan",
-               "anatomy", "quiz", "slides", "ui"});
+               "anatomy", "quiz", "slides", "ui", "version"});
   read_sources(l);
   read_anatomy(l);
   read_meta(l);
