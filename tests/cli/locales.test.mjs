@@ -1,14 +1,16 @@
 // Rules once, words per locale: every scenario gives the same decisions in English and Spanish
-// (through the CLI, and through the wasm module for en/es), the validator rejects a Spanish folder
-// with a missing, an orphaned or a mismatched string (each with its id path), and a saved state
-// made in one language restores in the other.
+// through the CLI (tests/wasm/locales.test.mjs does the same through the wasm module), and the
+// validator rejects a Spanish folder with a missing, an orphaned or a mismatched string, each with
+// its id path.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+
+import { decisions } from './decisions.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const hipcheck = (...args) => spawnSync(`${root}build/native/hipcheck`, args, { encoding: 'utf8', cwd: root });
@@ -18,22 +20,6 @@ const LOCALES = ['en', 'es'];
 
 const scratch = mkdtempSync(join(tmpdir(), 'hipcheck-locales-'));
 after(() => rmSync(scratch, { recursive: true, force: true }));
-
-// What the engine decided, without any words.
-export function decisions(result) {
-  return {
-    content: result.content,
-    complete: result.complete,
-    stop: result.stop ?? null,
-    care: { level: result.care.level, flags: result.care.flags.map((f) => [f.id, f.level, f.sources]) },
-    causes: result.causes.map((c) => ({ id: c.id, score: c.score, level: c.level, factors: c.factors.map((f) => [f.id, f.points, f.answers.map((a) => a.item)]) })),
-    tips: result.tips.map((t) => [t.id, t.group, t.score, t.sources]),
-    plan: result.plan && { unit: result.plan.unit, start: result.plan.start, target: result.plan.target, weeks: result.plan.weeks,
-      walkRun: result.plan.walkRun && result.plan.walkRun.weeks, sources: result.plan.sources },
-    severity: result.severity,
-    sources: result.sources.map((s) => s.id),
-  };
-}
 
 describe('every scenario decides the same in every locale (CLI)', () => {
   test('there are scenarios to run', () => assert.ok(scenarios.length >= 12));
@@ -53,37 +39,6 @@ describe('every scenario decides the same in every locale (CLI)', () => {
       assert.notEqual(out.es.care.title, out.en.care.title);
     });
   }
-});
-
-describe('every scenario decides the same in English and Spanish (wasm module)', () => {
-  const wasm = `${root}build/wasm/hipcheck-node.cjs`;
-  test('the wasm module gives the CLI\'s result in both locales, and a state crosses languages', { skip: !existsSync(wasm) && 'build/wasm is not built' }, async () => {
-    const { createEngine, bundle, driveScenario } = await import('../wasm/module.mjs');
-    const engines = {};
-    for (const locale of LOCALES) {
-      engines[locale] = await createEngine();
-      const loaded = JSON.parse(engines[locale].load(bundle(`content/${locale}`)));
-      assert.equal(loaded.ok, true);
-      assert.equal(loaded.content.locale, locale);
-    }
-    for (const file of scenarios) {
-      const scenario = JSON.parse(readFileSync(`${scenarioDir}/${file}`, 'utf8'));
-      const results = {};
-      for (const locale of LOCALES) {
-        driveScenario(engines[locale], scenario);
-        results[locale] = engines[locale].result();
-        const fromCli = hipcheck('assess', '--content', `content/${locale}`, '--answers', `tests/scenarios/${file}`).stdout;
-        assert.equal(fromCli, `${results[locale]}\n`, `${file} ${locale}: the CLI and the wasm module disagree`);
-      }
-      assert.deepEqual(decisions(JSON.parse(results.es)), decisions(JSON.parse(results.en)), file);
-      // The English session's saved state restores in Spanish, to the same place and result.
-      const state = engines.en.state();
-      const restored = JSON.parse(engines.es.restore(state));
-      assert.ok(!restored.error, `${file}: ${JSON.stringify(restored.error)}`);
-      assert.equal(engines.es.state(), state, file);
-      assert.deepEqual(decisions(JSON.parse(engines.es.result())), decisions(JSON.parse(results.en)), file);
-    }
-  });
 });
 
 // A copy of content/rules, en and es, with the Spanish words changed by `edit`.

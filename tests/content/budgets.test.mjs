@@ -18,12 +18,13 @@ import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
 import { clean, grade } from './prose.mjs';
+import { readLocale } from '../../scripts/content/words.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const hipcheck = path.join(root, 'build', 'native', 'hipcheck');
 const contentDir = path.join(root, 'content', 'en');
 const readJson = (p) => JSON.parse(fs.readFileSync(p, 'utf8'));
-const content = (name) => readJson(path.join(contentDir, `${name}.json`));
+const content = (name) => readLocale('en')[name];
 const scenarioDir = path.join(root, 'tests', 'scenarios');
 const files = fs.readdirSync(scenarioDir).filter((f) => f.endsWith('.json')).sort();
 
@@ -202,8 +203,7 @@ test('stops, plans and care levels as each scenario expects (hipcheck assess)', 
 
 test('every question is read by a rule, calculation, factor, flag, tip, plan field or stop', () => {
   const reads = new Set();
-  for (const file of fs.readdirSync(contentDir).filter((f) => f.endsWith('.json') && f !== 'calculations.json')) {
-    const json = readJson(path.join(contentDir, file));
+  for (const [file, json] of Object.entries(readLocale('en')).filter(([f]) => f !== 'calculations')) {
     for (const n of varsIn(json)) reads.add(n);
     // {{id}} placeholders in texts read an answer too
     for (const m of JSON.stringify(json).matchAll(/\{\{([a-z][a-z0-9_]*)\}\}/g)) reads.add(m[1]);

@@ -4,12 +4,10 @@
 // Run: node --test tests/content/
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
 
-import { contentDir } from './prose.mjs';
+import { contentFile } from './prose.mjs';
 
-const readJson = (file) => JSON.parse(fs.readFileSync(path.join(contentDir, file), 'utf8'));
+const readJson = (file) => contentFile(file.replace(/\.json$/, ''));
 const causes = readJson('causes.json');
 const { tips, groups } = readJson('tips.json');
 const plan = readJson('plan.json');

@@ -1,11 +1,15 @@
 // The text a runner reads in the content files, shared by the readability and article tests.
-import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import readability from 'text-readability';
 
+import { readLocale } from '../../scripts/content/words.mjs';
+
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const contentDir = path.join(root, 'content', 'en');
+// A content file of a locale as the engine sees it (content/rules merged with the locale's
+// words), or undefined when there is no such file.
+export const contentFile = (name, locale = 'en') => readLocale(locale)[name];
+export const hasContentFile = (name, locale = 'en') => name in readLocale(locale);
 
 // The keys whose string values a runner reads. Ids, rules, option values, unit codes and
 // source references are not prose and are left out; so are sources.json (titles of papers)
@@ -16,7 +20,7 @@ const PROSE_KEYS = new Set([
   'caveat', 'stopRule', 'name', 'description',
 ]);
 // ui.json is the page's own strings (buttons, headings, messages): every value is read.
-export const RUNNER_FILES = ['meta', 'questionnaire', 'care', 'causes', 'tips', 'plan', 'anatomy', 'quiz', 'ui'];
+export const RUNNER_FILES = ['meta', 'questionnaire', 'care', 'causes', 'tips', 'plan', 'anatomy', 'quiz', 'slides', 'ui'];
 const SKIP = { meta: new Set(['reviewed', 'labels']) };
 
 export function proseOf(value, file, out = [], key = null) {
@@ -47,7 +51,8 @@ export const grade = (text) => readability.fleschKincaidGrade(text);
 
 
 // The prose of one content file, or [] when the file does not exist.
-export function proseOfFile(file) {
-  const p = path.join(contentDir, `${file}.json`);
-  return fs.existsSync(p) ? proseOf(JSON.parse(fs.readFileSync(p, 'utf8')), file) : [];
+// (locale is ignored unless a string: proseOfFile is passed to flatMap.)
+export function proseOfFile(file, locale = 'en') {
+  if (typeof locale !== 'string') locale = 'en';
+  return hasContentFile(file, locale) ? proseOf(contentFile(file, locale), file) : [];
 }

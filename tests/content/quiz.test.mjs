@@ -5,12 +5,10 @@
 // Run: node --test tests/content/
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
 
-import { contentDir } from './prose.mjs';
+import { contentFile } from './prose.mjs';
 
-const readJson = (file) => JSON.parse(fs.readFileSync(path.join(contentDir, file), 'utf8'));
+const readJson = (file) => contentFile(file.replace(/\.json$/, ''));
 const quiz = readJson('quiz.json');
 const questions = quiz.questions;
 const correctIndex = (q) => q.options.findIndex((o) => o.correct === true);

@@ -2,11 +2,9 @@
 // Run: node --test tests/content/
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
 import readability from 'text-readability';
 
-import { RUNNER_FILES, clean, contentDir, grade, proseOfFile } from './prose.mjs';
+import { RUNNER_FILES, clean, contentFile, grade, hasContentFile, proseOfFile } from './prose.mjs';
 
 const MAX_GRADE = 8.0;
 // The words a person reads at a decision point: what to do now, for each care level (CONTENT.md v2).
@@ -14,7 +12,7 @@ const MAX_ACTION_GRADE = 6.0;
 
 const results = [];
 for (const file of RUNNER_FILES) {
-  if (!fs.existsSync(path.join(contentDir, `${file}.json`))) continue;
+  if (!hasContentFile(file)) continue;
   const strings = proseOfFile(file).map(clean).filter(Boolean);
   results.push({ file, strings, grade: grade(strings.join(' ')) });
 }
@@ -33,14 +31,14 @@ test('every runner-facing content file reads at US grade 8 or below (Flesch-Kinc
 });
 
 test('the readability check reads real prose from every runner-facing file', () => {
-  assert.equal(results.length, RUNNER_FILES.filter((f) => fs.existsSync(path.join(contentDir, `${f}.json`))).length);
+  assert.equal(results.length, RUNNER_FILES.filter((f) => hasContentFile(f)).length);
   for (const r of results) assert.ok(r.strings.length > 0, `${r.file} has no prose`);
   // placeholders never reach the grader
   for (const r of results) for (const s of r.strings) assert.ok(!s.includes('{{'), `${r.file}: ${s}`);
 });
 
 test('each care level\'s "what to do now" text reads at US grade 6 or below', () => {
-  const care = JSON.parse(fs.readFileSync(path.join(contentDir, 'care.json'), 'utf8'));
+  const care = contentFile('care');
   const levels = care.levels ?? [];
   assert.ok(levels.length > 0, 'care.json has no levels');
   const graded = levels.map((l) => ({ id: l.id, text: clean(l.action ?? ''), g: grade(clean(l.action ?? '')) }));

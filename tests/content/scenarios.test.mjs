@@ -9,10 +9,11 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readLocale } from '../../scripts/content/words.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const readJson = (p) => JSON.parse(fs.readFileSync(p, 'utf8'));
-const content = (name) => readJson(path.join(root, 'content', 'en', `${name}.json`));
+const content = (name) => readLocale('en')[name];
 const questionnaire = content('questionnaire');
 const items = questionnaire.sections.flatMap((s) => s.pages.flatMap((p) => p.items));
 const order = new Map(items.map((it, i) => [it.id, i]));

@@ -7,10 +7,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Ajv2020 from 'ajv/dist/2020.js';
 
+import { locales, readLocale } from '../../scripts/content/words.mjs';
+
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const schemaDir = path.join(root, 'content', 'schema');
 const examplesDir = path.join(schemaDir, 'examples');
-const contentDir = path.join(root, 'content', 'en');
+// Each locale's files as the engine sees them: content/rules merged with content/<locale>/words.json.
+const contentFiles = (locale = 'en') => readLocale(locale);
 
 const readJson = (p) => JSON.parse(fs.readFileSync(p, 'utf8'));
 const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, discriminator: true });
@@ -33,15 +36,16 @@ test('every content file has a schema', () => {
 });
 
 test('the required content files exist', () => {
-  for (const name of REQUIRED_FILES) assert.ok(fs.existsSync(path.join(contentDir, `${name}.json`)), `content/en/${name}.json is missing`);
+  for (const locale of locales()) for (const name of REQUIRED_FILES) assert.ok(name in contentFiles(locale), `content ${locale}: ${name}.json is missing`);
 });
 
-for (const file of fs.readdirSync(contentDir).filter((f) => f.endsWith('.json')).sort()) {
-  const name = file.replace(/\.json$/, '');
-  test(`content/en/${file} matches its schema`, () => {
-    const v = validator(name);
-    assert.ok(v(readJson(path.join(contentDir, file))), explain(v));
-  });
+for (const locale of locales()) {
+  for (const [name, doc] of Object.entries(contentFiles(locale))) {
+    test(`content ${locale}: ${name}.json matches its schema`, () => {
+      const v = validator(name);
+      assert.ok(v(doc), explain(v));
+    });
+  }
 }
 
 for (const name of fs.readdirSync(examplesDir).sort()) {
@@ -64,7 +68,7 @@ for (const name of fs.readdirSync(examplesDir).sort()) {
 
 // What a JSON Schema cannot say about pages and stops (the engine's validator checks these too).
 test('questionnaire: page ids are unique and differ from item ids; stops name care levels', () => {
-  const q = readJson(path.join(contentDir, 'questionnaire.json'));
+  const q = contentFiles().questionnaire;
   const pages = q.sections.flatMap((s) => s.pages);
   const pageIds = pages.map((p) => p.id);
   const itemIds = pages.flatMap((p) => p.items.map((it) => it.id));
@@ -73,7 +77,7 @@ test('questionnaire: page ids are unique and differ from item ids; stops name ca
   const clash = pageIds.filter((id) => itemIds.includes(id));
   assert.deepEqual(clash, [], 'page ids that are also item ids');
   assert.ok(!itemIds.includes('settings') && !pageIds.includes('settings'), '"settings" is reserved');
-  const levels = readJson(path.join(contentDir, 'care.json')).levels.map((l) => l.id);
+  const levels = contentFiles().care.levels.map((l) => l.id);
   const stops = q.stops ?? [];
   assert.equal(new Set(stops.map((s) => s.id)).size, stops.length, 'a stop id is used twice');
   for (const s of stops) assert.ok(levels.includes(s.level), `stop ${s.id}: unknown level ${s.level}`);
@@ -82,8 +86,8 @@ test('questionnaire: page ids are unique and differ from item ids; stops name ca
 });
 
 test('every red-flag and low-energy question cites a known source', () => {
-  const q = readJson(path.join(contentDir, 'questionnaire.json'));
-  const sources = new Set(readJson(path.join(contentDir, 'sources.json')).map((s) => s.id));
+  const q = contentFiles().questionnaire;
+  const sources = new Set(contentFiles().sources.map((s) => s.id));
   const flagged = q.sections.flatMap((s) => s.pages.flatMap((p) => p.items)).filter((it) => /^(rf|le)_/.test(it.id));
   assert.ok(flagged.length >= 19, `only ${flagged.length} red-flag questions`);
   for (const it of flagged) {

@@ -127,15 +127,16 @@ test('a new build is offered as "Update available — reload" and, once accepted
     // only a bundle stamped by `hipcheck bundle`, so version B's content is bundled the same way.
     const siteB = join(tempDir(), 'site-b');
     cpSync(site, siteB, { recursive: true });
+    // (content/rules and the English words, with the heading's word changed)
     const contentB = join(tempDir(), 'content-b');
-    cpSync(join(root, 'content/en'), contentB, { recursive: true });
-    const uiFile = join(contentB, 'ui.json');
-    const ui = JSON.parse(readFileSync(uiFile, 'utf8'));
-    const key = Object.keys(ui).find((k) => ui[k] === titleA.trim());
+    for (const d of ['rules', 'en']) cpSync(join(root, 'content', d), join(contentB, d), { recursive: true });
+    const wordsFile = join(contentB, 'en', 'words.json');
+    const words = JSON.parse(readFileSync(wordsFile, 'utf8'));
+    const key = Object.keys(words).find((k) => k.startsWith('ui.') && words[k] === titleA.trim());
     assert.ok(key, `the start page's heading "${titleA}" is a UI string`);
-    ui[key] = `${ui[key]} (version B)`;
-    writeFileSync(uiFile, JSON.stringify(ui));
-    writeFileSync(join(siteB, 'content/en.json'), execFileSync(join(root, 'build/native/hipcheck'), ['bundle', contentB]));
+    words[key] = `${words[key]} (version B)`;
+    writeFileSync(wordsFile, JSON.stringify(words));
+    writeFileSync(join(siteB, 'content/en.json'), execFileSync(join(root, 'build/native/hipcheck'), ['bundle', join(contentB, 'en')]));
     const b = await buildDist({ from: siteB, out: folder });
     assert.notEqual(a.version, b.version);
     const filesB = new Set(listFiles(folder).map((f) => `/${f}`));

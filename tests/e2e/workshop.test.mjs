@@ -6,15 +6,15 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { answerAll, axe, closeSite, fillPage, gotoApp, openPage, openSite, root, runners, shareFragment, startCheck, stateFor } from './helpers.mjs';
+import { readLocale } from '../../scripts/content/words.mjs';
+import { answerAll, axe, closeSite, fillPage, gotoApp, openPage, openSite, runners, shareFragment, startCheck, stateFor } from './helpers.mjs';
 
 let srv;
 let browser;
 before(async () => ({ srv, browser } = await openSite()));
 after(() => closeSite({ srv, browser }));
 
-const content = (name) => JSON.parse(readFileSync(join(root, 'content/en', `${name}.json`), 'utf8'));
+const content = (name) => readLocale('en')[name];  // content/rules merged with the English words
 const SETTINGS = 'hipcheck.workshop.v1';
 const TALLY = 'hipcheck.tally.v1';
 

@@ -5,6 +5,7 @@
 
 #include "fixture.hpp"
 #include "hipcheck/content.hpp"
+#include "hipcheck/engine.hpp"
 #include "hipcheck/folder.hpp"
 
 using hipcheck::json;
@@ -110,6 +111,33 @@ TEST_CASE("a Spanish string whose placeholders differ from the English is report
   CHECK(got == want);
 }
 
+TEST_CASE("a Spanish word of the wrong type is reported with its id path", "[words]") {
+  json es = words_of("es");
+  es[kSeverity] = 7;
+  const std::string body = "questionnaire.sections.pain.pages.lesson_hip_joint.items.hip_joint.body";
+  REQUIRE(es.contains(body));
+  es[body] = json::array({"Un párrafo.", 2});
+  auto got = merge_problems(es);
+  std::sort(got.begin(), got.end());
+  std::vector<std::string> want = {"content.words.type at " + body,
+                                   std::string("content.words.type at ") + kSeverity};
+  std::sort(want.begin(), want.end());
+  CHECK(got == want);
+  // A words file that is not an object at all.
+  json rules = shipped_rules();
+  const auto whole = hipcheck::merge_words(rules, json::array(), nullptr, "es/words.json");
+  REQUIRE(whole.size() == 1);
+  CHECK(whole[0].id == "content.words.type");
+}
+
+TEST_CASE("a care text that drops the page's {emergencyNumber} is a placeholder mismatch", "[words]") {
+  json es = words_of("es");
+  const std::string key = "care.levels.emergency.action";
+  REQUIRE(es[key].get<std::string>().find("{emergencyNumber}") != std::string::npos);
+  es[key] = "Llama ya al 112, o ve a un hospital.";
+  CHECK(merge_problems(es) == std::vector<std::string>{"content.words.placeholder at " + key});
+}
+
 TEST_CASE("a word left in the rules is reported with its JSON path", "[words]") {
   json rules = shipped_rules();
   CHECK(hipcheck::words_in_rules(rules).empty());
@@ -131,4 +159,25 @@ TEST_CASE("the content version hashes the rules only", "[words]") {
   b["care"]["flags"][0]["level"] = "urgent";
   const auto rules_changed = hipcheck::load_content(b);
   if (rules_changed.content) CHECK(rules_changed.content->version != before);
+}
+
+TEST_CASE("a stamped bundle carries its rules' version, and the native load checks it", "[words]") {
+  json doc = fixture::bundle();
+  const auto loaded = hipcheck::load_content(doc);
+  REQUIRE(loaded.content);
+  const std::string version = loaded.content->version;
+
+  // As `hipcheck bundle` writes it: the version in the bundle, then the stamp over everything.
+  doc["version"] = version;
+  hipcheck::Engine engine;
+  const json ok = hipcheck::parse_json(engine.load(hipcheck::stamp_bundle(doc))).value;
+  REQUIRE(ok.contains("ok"));
+  CHECK(ok["content"]["version"] == version);
+
+  // A version that is not the rules' (stamped after the change, so the stamp holds) is refused.
+  doc["version"] = "0123456789abcdef";
+  const json wrong = hipcheck::parse_json(engine.load(hipcheck::stamp_bundle(doc))).value;
+  REQUIRE(wrong.contains("error"));
+  CHECK(wrong["error"]["id"] == "content.version");
+  CHECK(wrong["error"]["path"] == "/version");
 }

@@ -74,15 +74,16 @@ function write(target, texts) {
 write('logic', logic.map(([rule, data]) => `${JSON.stringify(rule)}\n${JSON.stringify(data ?? null)}`));
 write('parse', [...parse.map((v) => JSON.stringify(v)), '{"a":[1,2', '[1,]', '{"x":1}}', '"\\ud800"', '01']);
 
-// content: the shipped bundle, the test questionnaire and the broken one, unstamped (the fuzzer
-// changes them; a stamped bundle changed is only ever content.stamp).
+// content: the shipped bundles (English, and Spanish for its accented text), the test
+// questionnaire and the broken one, unstamped (the fuzzer changes them; a stamped bundle changed is
+// only ever content.stamp).
 const unstamped = (folder) => {
   const { stamp, ...rest } = JSON.parse(stampedBundle(folder));
   void stamp;
   return JSON.stringify(rest);
 };
 const fixture = JSON.parse(unstamped('tests/engine/fixture'));
-const contentSeeds = [unstamped('content/en'), JSON.stringify(fixture)];
+const contentSeeds = [unstamped('content/en'), unstamped('content/es'), JSON.stringify(fixture)];
 {
   const small = structuredClone(fixture);
   small.calculations.push({ id: 'boom', rule: logic[logic.length - 6][0] }); // the doubling reduce

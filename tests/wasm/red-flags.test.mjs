@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
 import { bundle, cli, createEngine, drive, root } from './module.mjs';
+import { readLocale } from '../../scripts/content/words.mjs';
 
 // A runner with mild side-of-hip pain during runs, steady training and no warning sign.
 const CALM = {
@@ -85,7 +86,7 @@ describe('red flags through the wasm module and the CLI', () => {
   }
 
   test('the calm runner answers every question and gets self-care', () => {
-    const questions = JSON.parse(readFileSync(`${root}content/en/questionnaire.json`, 'utf8'))
+    const questions = readLocale('en').questionnaire
       .sections.flatMap((s) => s.pages.flatMap((p) => p.items)).filter((it) => it.type !== 'lesson').map((it) => it.id);
     assert.deepEqual(questions.filter((id) => !(id in CALM)), [], 'CALM misses a question');
     const { walk, result } = run('calm', CALM);
