@@ -8,7 +8,7 @@ import * as startView from './views/start.js';
 import * as questionView from './views/question.js';
 import { clinic, loadClinic } from './clinic.js';
 import { registerServiceWorker } from './pwa.js';
-import * as workshop from './kiosk.js';
+import * as workshop from './workshop.js';
 import * as locales from './locale.js';
 import { languageSwitch } from './components/language-switch.js';
 
@@ -88,7 +88,7 @@ async function display(page, params = {}, how = 'push') {
   }
   if (ticket !== shown) return; // a later page was asked for while this one loaded
   const { title, node, error, focus } = view.render(ctx, params);
-  workshop.decorate(page, node);
+  kiosk?.decorate(page, node);
   main.replaceChildren(node);
   main.dataset.page = page;
   document.documentElement.dataset.workshopPage = ['presenter', 'notes', 'groupQuiz', 'handout'].includes(page) ? page : '';
@@ -197,7 +197,7 @@ let quizScored = null; // this visitor's quiz score, for the tally (memory only)
 async function resetPerson(reason) {
   if (workshop.settings().tally) {
     const result = finished() ? engine.result() : null;
-    workshop.count({ level: result && !result.error ? result.care?.level : null, causes: result?.stop ? [] : result?.causes, quiz: quizScored });
+    (await import('./tally.js')).count({ level: result && !result.error ? result.care?.level : null, causes: result?.stop ? [] : result?.causes, quiz: quizScored });
   }
   quizScored = null;
   store.clear();
@@ -215,6 +215,21 @@ async function resetPerson(reason) {
   if (locale !== deviceLocale()) await switchLocale(deviceLocale(), { remember: false });
   await display('start', { hasSaved: false }, 'replace');
   if (reason === 'finish' || reason === 'idle') notice('success', `kiosk.reset.${reason}`, 'kiosk.resetBody');
+}
+
+/**
+ * kiosk.js (the idle countdown, the reset for the next person, Finish on the result), loaded only
+ * on a kiosk, or when the educator's settings page turns kiosk mode on or off.
+ */
+let kiosk = null;
+let kioskLoading = null;
+function loadKiosk() {
+  kioskLoading ??= import('./kiosk.js').then((module) => {
+    module.startKiosk({ reset: resetPerson, pristine: () => main.dataset.page === 'start' && !hasAnswers() && !quizScored });
+    kiosk = module;
+    return module;
+  });
+  return kioskLoading;
 }
 
 // ---- notices ---------------------------------------------------------------------------------
@@ -443,6 +458,10 @@ const ctx = {
     notice('success', 'cleared.title', 'cleared.body');
   },
   workshop,
+  /** After the educator's settings change: starts or stops kiosk mode on this device. */
+  async refreshKiosk() {
+    (await loadKiosk()).refreshKiosk();
+  },
   /** The bundle's content files the workshop pages read (slides, quiz, causes, tips, care). */
   content(name) {
     return bundle[name];
@@ -552,12 +571,12 @@ function confirmClear() {
   const answered = Object.keys(JSON.parse(engine.state())?.answers ?? {}).length;
   const items = [t('clear.what.answers', { n: answered }), t('clear.what.place'), t('clear.what.result')];
   if (copiedLink) items.push(t('clear.what.clipboard'));
-  return workshop.confirmDialog({
+  return import('./components/confirm-dialog.js').then(({ confirmDialog }) => confirmDialog({
     name: 'clear',
     title: t('clear.title'),
     body: [t('clear.body'), h('ul', { class: 'list list--bullet' }, items.map((text) => h('li', { text }))), t('clear.keep')],
     confirm: t('clear.confirm'),
-  });
+  }));
 }
 
 // ---- start-up ----------------------------------------------------------------------------------
@@ -571,14 +590,14 @@ function failed(problem) {
 }
 
 function confirmReplace() {
-  return workshop.confirmDialog({
+  return import('./components/confirm-dialog.js').then(({ confirmDialog }) => confirmDialog({
     name: 'share',
     title: t('share.replaceTitle'),
     body: [t('share.replaceBody')],
     confirm: t('share.openLink'),
     cancel: t('share.keepMine'),
     danger: false,
-  });
+  }));
 }
 
 /**
@@ -755,6 +774,7 @@ async function boot() {
   if (workshop.isKiosk()) {
     // A kiosk never resumes (nor opens a share link with) someone else's answers, nor keeps a
     // language chosen on this device before it became a kiosk.
+    await loadKiosk();
     store.clear();
     locales.forget();
     if (workshopPage || store.fromFragment() !== undefined) history.replaceState(null, '', location.pathname);
@@ -769,7 +789,7 @@ async function boot() {
     await restoreSession();
   }
   await (await early)?.replay();
-  workshop.startKiosk({ reset: resetPerson, pristine: () => main.dataset.page === 'start' && !hasAnswers() && !quizScored });
+  if (workshop.isKiosk()) await loadKiosk();
   window.addEventListener('hashchange', () => {
     // Typed into the address bar of an open page: popstate may come before or after this.
     const next = WORKSHOP_HASHES[location.hash];
