@@ -117,6 +117,8 @@ test('the result in Spanish: lang="es", no axe violations, numbers and the print
   const planNumbers = await page.$$eval('[data-plan] .table__number', (els) => els.map((el) => el.textContent));
   assert.ok(planNumbers.length > 0);
   for (const text of planNumbers) assert.doesNotMatch(text, /\d\.\d/, `plan number ${text}`);
+  // The answers list too: the engine writes 30.5 km, the page 30,5 km.
+  assert.match(await page.textContent('[data-answer-row="weekly_now"] .summary-list__value'), /^30,5 /);
 
   await page.emulateMedia({ media: 'print' });
   const header = await page.textContent('.print-header__date');
