@@ -150,3 +150,18 @@ test('in kiosk mode the choice is not stored, and the next visitor starts in the
   assert.deepEqual(problems(), []);
   await context.close();
 });
+
+test('the handouts print in the language shown', async () => {
+  const { page, problems, context } = await openPage(browser, srv.origin, { locale: 'es-ES' });
+  await page.goto(`${srv.origin}/#handout`);
+  await page.waitForSelector('[data-handout="causes"]');
+  assert.equal(await page.getAttribute('html', 'lang'), 'es');
+  const es = await page.evaluate(async () => (await (await fetch('/content/es.json')).json()));
+  await page.emulateMedia({ media: 'print' });
+  const printed = await page.textContent('[data-handout="causes"]');
+  for (const cause of es.causes.causes) assert.ok(printed.includes(cause.label), `${cause.label} is printed`);
+  const quiz = await page.textContent('[data-handout="quiz"]');
+  assert.ok(quiz.includes(es.quiz.questions[0].text), 'the quiz sheet is in Spanish');
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
