@@ -165,3 +165,18 @@ test('the handouts print in the language shown', async () => {
   assert.deepEqual(problems(), []);
   await context.close();
 });
+
+test('a language that cannot be loaded leaves the page as it was and says so', async () => {
+  const { page, context } = await openPage(browser, srv.origin, { locale: 'en-GB' });
+  await gotoApp(page, srv.origin);
+  await startCheck(page);
+  const id = await currentPage(page);
+  await page.route('**/content/es.json', (route) => route.fulfill({ status: 503, body: 'unavailable' }));
+  await page.click('nav[data-language-switch] button[lang="es"]');
+  await page.waitForSelector('[data-notice="language.failed"][role="alert"]');
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  assert.equal(await currentPage(page), id);
+  assert.equal(await page.locator('nav[data-language-switch] button[lang="en"]').getAttribute('aria-current'), 'true');
+  assert.equal(await page.evaluate(() => localStorage.getItem('hipcheck.locale.v1')), null);
+  await context.close();
+});
