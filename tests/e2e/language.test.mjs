@@ -33,6 +33,7 @@ test('a browser that prefers Spanish starts in Spanish and fetches only the Span
   assert.deepEqual(await nav.locator('button').allTextContents(), ['English', 'Español']);
   assert.equal(await nav.locator('button[lang="es"]').getAttribute('aria-current'), 'true');
   assert.equal(await nav.locator('button[lang="en"]').getAttribute('aria-current'), null);
+  await axe(page, 'start (es)');
   assert.deepEqual(problems(), []);
   await context.close();
 });
@@ -83,6 +84,7 @@ test('switching language mid-check keeps the answers, the page, what was typed a
   assert.equal(await page.locator('nav[data-language-switch] button[lang="es"]').getAttribute('aria-current'), 'true');
   assert.equal(await page.textContent('[data-continue]'), await uiString(page, 'es', 'continue'));
   assert.equal(await page.evaluate(() => localStorage.getItem('hipcheck.locale.v1')), 'es');
+  await axe(page, `question ${id} (es)`);
 
   // A reload comes back in Spanish, on the same page; "Clear my answers" clears the answers, not
   // the language (a display preference: the page does not change language under the reader).
