@@ -12,8 +12,8 @@ export function languageSwitch(current, onChoose) {
       class: 'language-switch__button',
       lang: locale,
       'data-locale': locale,
-      onclick: () => {
-        if (buttons.find((b) => b.dataset.locale === locale)?.getAttribute('aria-current') !== 'true') onChoose(locale);
+      onclick: (event) => {
+        if (event.currentTarget.getAttribute('aria-current') !== 'true') onChoose(locale);
       },
       text: name,
     }),
@@ -27,7 +27,7 @@ export function languageSwitch(current, onChoose) {
       else b.removeAttribute('aria-current');
     }
   };
-  /** While the other bundle loads: the buttons say so (aria-busy) and ignore more presses. */
+  /** While the other bundle loads (the app ignores more presses meanwhile): aria-busy on the switch. */
   const busy = (on) => {
     nav.toggleAttribute('aria-busy', on);
     for (const b of buttons) b.toggleAttribute('data-busy', on);
