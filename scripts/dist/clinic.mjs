@@ -88,27 +88,53 @@ export function contrastProblems(colours, scheme = 'light') {
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 const UNITS = new Set(['km', 'mi']);
+// The languages Hip Check is written in: a content bundle each (build/site/content/<language>.json),
+// the same list as web/js/locale.js (tests/deploy/dist.test.mjs checks the three agree).
+export const LANGUAGES = ['en', 'es'];
 const KEYS = new Set(['$schema', 'name', 'shortName', 'logo', 'colours', 'coloursDark', 'booking', 'emergency', 'urgentCare', 'locale', 'units', 'embed', 'workshop']);
 const LEVELS = ['urgent', 'soon', 'selfcare'];
 
 // Sensible defaults per country, used when the clinic file leaves a value out: the emergency
 // number, and the service to contact for urgent care that is not an emergency (its name as the
-// page writes it in a sentence, and its phone and web address). The page itself holds no list.
+// page writes it in a sentence, in each language, and its phone and web address). The page itself
+// holds no list.
 export const COUNTRIES = {
-  GB: { emergency: '999', urgent: { name: 'NHS 111', phone: '111', url: 'https://111.nhs.uk' } },
-  IE: { emergency: '112', urgent: { name: 'your GP out-of-hours service', phone: null, url: null } },
-  AU: { emergency: '000', urgent: { name: 'healthdirect', phone: '1800 022 222', url: 'https://www.healthdirect.gov.au' } },
-  NZ: { emergency: '111', urgent: { name: 'Healthline', phone: '0800 611 116', url: 'https://www.healthline.govt.nz' } },
-  US: { emergency: '911', urgent: { name: 'an urgent care center', phone: null, url: null } },
-  CA: { emergency: '911', urgent: { name: 'your provincial health line (811)', phone: '811', url: null } },
-  DE: { emergency: '112', urgent: { name: 'the on-call medical service (116117)', phone: '116117', url: 'https://www.116117.de' } },
-  FR: { emergency: '15', urgent: { name: 'the on-call doctor service (116117)', phone: '116117', url: null } },
-  NL: { emergency: '112', urgent: { name: 'the GP out-of-hours service (huisartsenpost)', phone: null, url: null } },
-  ES: { emergency: '112', urgent: { name: 'an urgent care centre', phone: null, url: null } },
-  IT: { emergency: '112', urgent: { name: 'the out-of-hours medical service (guardia medica)', phone: null, url: null } },
-  ZA: { emergency: '112', urgent: { name: 'an urgent care clinic', phone: null, url: null } },
+  GB: { emergency: '999', urgent: { name: { en: 'NHS 111', es: 'NHS 111' }, phone: '111', url: 'https://111.nhs.uk' } },
+  IE: { emergency: '112', urgent: { name: { en: 'your GP out-of-hours service', es: 'el servicio de guardia de tu médico de cabecera' }, phone: null, url: null } },
+  AU: { emergency: '000', urgent: { name: { en: 'healthdirect', es: 'healthdirect' }, phone: '1800 022 222', url: 'https://www.healthdirect.gov.au' } },
+  NZ: { emergency: '111', urgent: { name: { en: 'Healthline', es: 'Healthline' }, phone: '0800 611 116', url: 'https://www.healthline.govt.nz' } },
+  US: { emergency: '911', urgent: { name: { en: 'an urgent care center', es: 'un centro de atención urgente (urgent care)' }, phone: null, url: null } },
+  CA: { emergency: '911', urgent: { name: { en: 'your provincial health line (811)', es: 'la línea de salud de tu provincia (811)' }, phone: '811', url: null } },
+  DE: { emergency: '112', urgent: { name: { en: 'the on-call medical service (116117)', es: 'el servicio médico de guardia (116117)' }, phone: '116117', url: 'https://www.116117.de' } },
+  FR: { emergency: '15', urgent: { name: { en: 'the on-call doctor service (116117)', es: 'el servicio de médicos de guardia (116117)' }, phone: '116117', url: null } },
+  NL: { emergency: '112', urgent: { name: { en: 'the GP out-of-hours service (huisartsenpost)', es: 'el servicio de médicos de cabecera fuera de horario (huisartsenpost)' }, phone: null, url: null } },
+  ES: { emergency: '112', urgent: { name: { en: 'an urgent care centre', es: 'tu centro de salud o un servicio de urgencias' }, phone: null, url: null } },
+  IT: { emergency: '112', urgent: { name: { en: 'the out-of-hours medical service (guardia medica)', es: 'el servicio médico fuera de horario (guardia medica)' }, phone: null, url: null } },
+  ZA: { emergency: '112', urgent: { name: { en: 'an urgent care clinic', es: 'una clínica de atención urgente' }, phone: null, url: null } },
 };
-const GENERIC_URGENT = { name: 'an urgent care service', phone: null, url: null };
+const GENERIC_URGENT = { name: { en: 'an urgent care service', es: 'un servicio de atención urgente' }, phone: null, url: null };
+
+/**
+ * The urgent-care service's name in every language: the clinic's (one text for every language,
+ * or {"en": "…", "es": "…"} giving each), else the country's. Problems go into `problems`.
+ */
+function urgentNames(given, fallback, problems) {
+  const what = 'as it reads in a sentence ("NHS 111", "an urgent care center")';
+  const check = (key, text) => {
+    if (typeof text !== 'string' || !text.trim() || text.length > 80) problems.push(`${key}: must be a text of at most 80 characters, ${what}`);
+  };
+  if (given === undefined) return fallback;
+  if (given && typeof given === 'object' && !Array.isArray(given)) {
+    for (const key of Object.keys(given)) if (!LANGUAGES.includes(key)) problems.push(`urgentCare.name.${key}: unknown language (known: ${LANGUAGES.join(', ')})`);
+    for (const language of LANGUAGES) {
+      if (given[language] === undefined) problems.push(`urgentCare.name.${language}: missing: give the name in every language (${LANGUAGES.join(', ')}), or one text for all`);
+      else check(`urgentCare.name.${language}`, given[language]);
+    }
+    return Object.fromEntries(LANGUAGES.map((language) => [language, given[language]]));
+  }
+  check('urgentCare.name', given);
+  return Object.fromEntries(LANGUAGES.map((language) => [language, given]));
+}
 
 function isHttpsUrl(text, allowLocalHttp = false) {
   try {
@@ -225,18 +251,20 @@ export function loadClinic(file = clinicFile()) {
     // A clinic that names its own service does not inherit the country's phone or address.
     const own = given && typeof given === 'object' && given.name !== undefined;
     urgentCare = {
-      name: given?.name ?? base.name,
+      name: urgentNames(given?.name, base.name, problems),
       phone: given?.phone ?? (own ? null : base.phone),
       url: given?.url ?? (own ? null : base.url),
     };
-    if (typeof urgentCare.name !== 'string' || !urgentCare.name.trim() || urgentCare.name.length > 80) problems.push('urgentCare.name: must be a text of at most 80 characters, as it reads in a sentence ("NHS 111", "an urgent care center")');
     if (urgentCare.phone != null && !(typeof urgentCare.phone === 'string' && PHONE.test(urgentCare.phone))) problems.push(`urgentCare.phone: must be a phone number, not ${JSON.stringify(urgentCare.phone)}`);
     if (urgentCare.url != null && !isHttpsUrl(urgentCare.url)) problems.push(`urgentCare.url: must be an https:// address, not ${JSON.stringify(urgentCare.url)}`);
     urgentCare.phoneHref = typeof urgentCare.phone === 'string' ? telHref(urgentCare.phone) : null;
   }
 
+  // The default language: the page starts in it when none of the browser's languages is one of
+  // ours. A region ("es-MX") also sets how dates and numbers are written in that language.
   const locale = raw.locale ?? 'en';
-  if (typeof locale !== 'string' || !/^[a-z]{2,3}(-[A-Z]{2})?$/.test(locale)) problems.push(`locale: must be a language tag such as "en" or "en-GB", not ${JSON.stringify(locale)}`);
+  if (typeof locale !== 'string' || !/^[a-z]{2,3}(-[A-Z]{2})?$/.test(locale)) problems.push(`locale: must be a language tag such as "en", "es" or "es-MX", not ${JSON.stringify(locale)}`);
+  else if (!LANGUAGES.includes(locale.split('-')[0])) problems.push(`locale: the default language must be one Hip Check is written in (${LANGUAGES.join(', ')}), not ${JSON.stringify(locale)}`);
   const units = raw.units ?? 'km';
   if (!UNITS.has(units)) problems.push(`units: must be "km" or "mi", not ${JSON.stringify(units)}`);
 

@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { gunzipSync, brotliDecompressSync } from 'node:zlib';
 import { buildDist, listFiles, root, site, tempDir } from './helpers.mjs';
 import { brokenReferences, HASHED_NAME, STABLE } from '../../scripts/dist/make-dist.mjs';
-import { contrast, loadClinic } from '../../scripts/dist/clinic.mjs';
+import { contrast, LANGUAGES, loadClinic } from '../../scripts/dist/clinic.mjs';
 
 const run = promisify(execFile);
 
@@ -72,6 +72,21 @@ describe('dist/', () => {
       assert.equal(integrity, `sha384-${digest}`, url);
     }
     assert.match(list.version, /^[0-9a-f]{12}$/);
+  });
+
+  test('every language has its bundle, in the precache list, under the name the page asks for', () => {
+    const listed = [...readFileSync(join(root, 'web/js/locale.js'), 'utf8').matchAll(/^ {2}([a-z]+): \{ url: '\/content\/\1\.json'/gm)].map((m) => m[1]);
+    assert.deepEqual(listed, LANGUAGES, 'web/js/locale.js and scripts/dist/clinic.mjs list the same languages');
+    const sw = read('sw.js');
+    const precached = JSON.parse(/\/\* precache:start \*\/ (.*) \/\* precache:end \*\//.exec(sw)[1]).files.map((f) => f.url);
+    const localeJs = read(originals().find((f) => /^js\/locale\.[0-9a-f]{10}\.js$/.test(f)));
+    for (const language of LANGUAGES) {
+      const bundle = originals().find((f) => new RegExp(`^content/${language}\\.[0-9a-f]{10}\\.json$`).test(f));
+      assert.ok(bundle, `content/${language}.json is in dist`);
+      assert.ok(precached.includes(`/${bundle}`), `${bundle} is precached`);
+      assert.ok(localeJs.includes(`/${bundle}`), `locale.js asks for ${bundle}`);
+      assert.equal(JSON.parse(read(bundle)).meta.locale, language);
+    }
   });
 
   test('every compressible file has .gz and .br copies that unpack to it', () => {
@@ -142,7 +157,7 @@ describe('clinic configuration', () => {
     assert.deepEqual(clinic.booking, { url: 'https://booking.harbour-physio.example/hip', phone: '+61 2 5550 1234', phoneHref: 'tel:+61255501234', show: ['urgent', 'soon', 'selfcare'] });
     assert.deepEqual(clinic.emergency, { number: '000', country: 'AU', href: 'tel:000' });
     // The country's urgent-care service, from the build's defaults for AU.
-    assert.deepEqual(clinic.urgentCare, { name: 'healthdirect', phone: '1800 022 222', url: 'https://www.healthdirect.gov.au', phoneHref: 'tel:1800022222' });
+    assert.deepEqual(clinic.urgentCare, { name: { en: 'healthdirect', es: 'healthdirect' }, phone: '1800 022 222', url: 'https://www.healthdirect.gov.au', phoneHref: 'tel:1800022222' });
     assert.deepEqual(clinic.embed.allowedOrigins, ['https://www.harbour-physio.example', 'https://harbour-physio.example']);
     const css = readFileSync(join(out, listFiles(out).find((f) => /^css\/app\.[0-9a-f]+\.css$/.test(f))), 'utf8');
     assert.match(css, /--brand: #0b5563;/);
@@ -207,6 +222,7 @@ describe('clinic configuration', () => {
       booking: { url: 'http://clinic.example/book', phone: 'call us' },
       emergency: { number: '9-1-1', country: 'usa' },
       units: 'furlongs',
+      locale: 'fr-FR',
       embed: { allowedOrigins: ['https://clinic.example/page', 'javascript:alert(1)'] },
       logo: 'missing.svg',
     })).problems;
@@ -219,6 +235,7 @@ describe('clinic configuration', () => {
       /^emergency\.number: /,
       /^emergency\.country: /,
       /^units: must be "km" or "mi"/,
+      /^locale: the default language must be one Hip Check is written in \(en, es\), not "fr-FR"/,
       /^embed\.allowedOrigins\[0\]: must be an origin/,
       /^embed\.allowedOrigins\[1\]: must be an origin/,
       /^logo: the file .*missing\.svg does not exist/,
@@ -237,11 +254,22 @@ describe('clinic configuration', () => {
     const nz = loadClinic(write({ name: 'A clinic', emergency: { country: 'NZ' } }));
     assert.deepEqual(nz.problems, []);
     assert.equal(nz.config.emergency.number, '111');
-    assert.equal(nz.config.urgentCare.name, 'Healthline');
+    assert.deepEqual(nz.config.urgentCare.name, { en: 'Healthline', es: 'Healthline' });
+    // The country's service is named in each language the page is written in.
+    const es = loadClinic(write({ name: 'Una clínica', emergency: { country: 'ES' }, locale: 'es-ES' }));
+    assert.deepEqual(es.problems, []);
+    assert.deepEqual(es.config.urgentCare.name, { en: 'an urgent care centre', es: 'tu centro de salud o un servicio de urgencias' });
+    // A clinic names its own in every language, or gives one text for all.
+    const both = loadClinic(write({ name: 'A clinic', emergency: { country: 'US' }, urgentCare: { name: { en: 'our nurse line', es: 'nuestra línea de enfermería' } } }));
+    assert.deepEqual(both.problems, []);
+    assert.deepEqual(both.config.urgentCare.name, { en: 'our nurse line', es: 'nuestra línea de enfermería' });
+    const half = loadClinic(write({ name: 'A clinic', emergency: { country: 'US' }, urgentCare: { name: { en: 'our nurse line', fr: 'notre ligne' } } })).problems;
+    assert.ok(half.some((p) => /^urgentCare\.name\.es: missing/.test(p)), half.join('\n'));
+    assert.ok(half.some((p) => /^urgentCare\.name\.fr: unknown language/.test(p)), half.join('\n'));
     const us = loadClinic(write({ name: 'A clinic', emergency: { country: 'US' }, urgentCare: { name: 'the Riverside nurse line', phone: '+1 555 010 0000' } }));
     assert.deepEqual(us.problems, []);
     assert.equal(us.config.emergency.number, '911');
-    assert.deepEqual(us.config.urgentCare, { name: 'the Riverside nurse line', phone: '+1 555 010 0000', url: null, phoneHref: 'tel:+15550100000' });
+    assert.deepEqual(us.config.urgentCare, { name: { en: 'the Riverside nurse line', es: 'the Riverside nurse line' }, phone: '+1 555 010 0000', url: null, phoneHref: 'tel:+15550100000' });
     // A country without defaults must give its number.
     assert.ok(loadClinic(write({ name: 'A clinic', emergency: { country: 'JP' } })).problems.some((p) => /^emergency\.number: required for country "JP"/.test(p)));
     // Dark colours are checked against the dark page, and booking.show names care levels.

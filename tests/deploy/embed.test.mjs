@@ -149,6 +149,27 @@ test('each new page brings the frame\'s top into view; the result\'s care card i
   }
 });
 
+test('in the frame the language switch is above the page, and switching keeps the place', async () => {
+  const { context, page } = await openPage(browser, { viewport: { width: 375, height: 812 } });
+  try {
+    await page.goto(`${host.origin}/embed-host.html`);
+    await page.frameLocator('iframe[data-hipcheck]').locator('html.is-ready').waitFor({ timeout: 20000 });
+    const frame = page.frames().find((f) => f.url().startsWith(tool.origin));
+    const button = frame.locator('nav[data-language-switch] button[lang="es"]');
+    assert.ok(await button.isVisible(), 'the switch shows in the frame');
+    assert.equal(await frame.$eval('nav[data-language-switch]', (el) => !!el.closest('.header')), false);
+    await frame.click('[data-start]');
+    await frame.waitForSelector('form[data-page-id]');
+    const id = await frame.getAttribute('form[data-page-id]', 'data-page-id');
+    await button.focus();
+    await page.keyboard.press('Enter');
+    await frame.waitForFunction(() => document.documentElement.lang === 'es');
+    assert.equal(await frame.getAttribute('form[data-page-id]', 'data-page-id'), id);
+  } finally {
+    await context.close();
+  }
+});
+
 test('a site that is not allowed sees the fallback message and link instead of the browser\'s error', async () => {
   const { context, page } = await openPage(browser);
   try {

@@ -71,6 +71,47 @@ test('after one visit, the questionnaire and the anatomy explorer work offline',
   }
 });
 
+test('offline in Spanish: after a visit in English, the switch and a new check work with no network', async () => {
+  const dist = await buildDist();
+  const srv = await startServer(dist.out);
+  const { context, page, problems } = await openPage(browser, { locale: 'en-GB' });
+  try {
+    await gotoApp(page, srv.origin);
+    await waitForOffline(page);
+    // Only the English bundle was asked for by the page; the worker precached both.
+    await context.setOffline(true);
+    await srv.close();
+
+    const fromNetwork = [];
+    page.on('response', (response) => {
+      if (!response.fromServiceWorker()) fromNetwork.push(response.url());
+    });
+    await page.click('nav[data-language-switch] button[lang="es"]');
+    await page.waitForFunction(() => document.documentElement.lang === 'es', null, { timeout: 10000 });
+    const spanish = await page.evaluate(async () => {
+      const url = performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).find((p) => /^\/content\/es\./.test(p));
+      return (await (await fetch(url)).json()).ui;
+    });
+    assert.equal(await page.textContent('h1'), spanish['start.title']);
+    await page.click('[data-start]');
+    await page.waitForSelector('form[data-page-id]');
+    assert.equal(await page.textContent('[data-continue]'), spanish.continue);
+    assert.ok(await answerLastOptions(page));
+
+    // A reload with no network comes back in Spanish, on the same page.
+    const id = await page.getAttribute('form[data-page-id]', 'data-page-id');
+    await page.reload();
+    await page.waitForSelector('html.is-ready', { timeout: 20000 });
+    assert.equal(await page.getAttribute('html', 'lang'), 'es');
+    assert.equal(await page.getAttribute('form[data-page-id]', 'data-page-id'), id);
+    assert.deepEqual(fromNetwork, [], 'everything came from the service worker');
+    assert.deepEqual(problems.filter((p) => !/ERR_INTERNET_DISCONNECTED|Failed to load resource/.test(p)), []);
+  } finally {
+    await context.close();
+    await srv.close().catch(() => {});
+  }
+});
+
 test('a new build is offered as "Update available — reload" and, once accepted, every file is from the new build', async () => {
   const folder = join(tempDir(), 'www');
   const a = await buildDist({ out: folder });

@@ -27,8 +27,8 @@ export async function closeSite({ srv, browser }) {
  * A fresh context and page that records requests, CSP violations, page errors and console errors.
  * `problems()` lists what went wrong (another origin, a CSP violation, an uncaught error).
  */
-export async function openPage(browser, origin, { viewport = { width: 1280, height: 800 }, colorScheme, reducedMotion } = {}) {
-  const context = await browser.newContext({ viewport, colorScheme, reducedMotion });
+export async function openPage(browser, origin, { viewport = { width: 1280, height: 800 }, colorScheme, reducedMotion, locale } = {}) {
+  const context = await browser.newContext({ viewport, colorScheme, reducedMotion, locale });
   const page = await context.newPage();
   const requests = [];
   page.on('request', (request) => requests.push(request.url()));

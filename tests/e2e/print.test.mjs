@@ -12,8 +12,8 @@ function pageCount(pdf) {
   return (pdf.toString('latin1').match(/\/Type\s*\/Page(?![a-zA-Z])/g) ?? []).length;
 }
 
-test('every scenario\'s result fits on one or two pages of A4 and of Letter', async () => {
-  const { page, problems, context } = await openPage(browser, srv.origin);
+for (const locale of ['en-GB', 'es-ES']) test(`every scenario's result fits on one or two pages of A4 and of Letter (${locale})`, async () => {
+  const { page, problems, context } = await openPage(browser, srv.origin, { locale });
   const counts = [];
   const cases = [
     ...scenarios().map(({ name, answers, settings, stopChoice }) => ({ name, answers, options: { settings, stopChoice } })),
@@ -34,6 +34,7 @@ test('every scenario\'s result fits on one or two pages of A4 and of Letter', as
     for (const selector of wanted) {
       assert.ok(await page.$eval(selector, (el) => el.getClientRects().length > 0), `${name}: ${selector} is missing in print`);
     }
+    assert.equal(await page.getAttribute('html', 'lang'), locale.slice(0, 2), `${name}: printed in the language shown`);
     for (const format of ['A4', 'Letter']) {
       const pages = pageCount(await page.pdf({ format, printBackground: true }));
       counts.push(`${name} ${format}: ${pages}`);

@@ -95,3 +95,25 @@ for (const [size, viewport] of Object.entries(sizes)) {
     });
   }
 }
+
+// Spanish (issue 13): the start page and a result, in a browser that prefers Spanish.
+for (const [size, viewport] of Object.entries(sizes)) {
+  test(`Spanish screenshots at ${viewport.width}x${viewport.height}`, async () => {
+    const { page, problems, context } = await openPage(browser, srv.origin, { viewport, locale: 'es-ES' });
+    const shot = async (name) => {
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `${name} is ${overflow}px wider than the screen`);
+      await page.screenshot({ path: join(folder, `${name}-${size}-es.png`), fullPage: true });
+    };
+    await gotoApp(page, srv.origin);
+    assert.equal(await page.getAttribute('html', 'lang'), 'es');
+    await shot('start');
+    const urgent = await stateFor(page, runners.urgent);
+    await page.evaluate(() => localStorage.removeItem('hipcheck.state.v1'));
+    await page.goto(`${srv.origin}/${shareFragment(urgent)}`);
+    await page.waitForSelector('[data-care="urgent"]');
+    await shot('result');
+    assert.deepEqual(problems(), []);
+    await context.close();
+  });
+}

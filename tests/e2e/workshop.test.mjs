@@ -295,8 +295,8 @@ describe('presenter and group quiz', () => {
   });
 });
 
-test('the handouts fit their pages on A4 and Letter', async () => {
-  const { page, problems, context } = await openPage(browser, srv.origin);
+for (const locale of ['en-GB', 'es-ES']) test(`the handouts fit their pages on A4 and Letter (${locale})`, async () => {
+  const { page, problems, context } = await openPage(browser, srv.origin, { locale });
   await gotoApp(page, srv.origin, '/#handout');
   await page.waitForSelector('[data-handout="causes"]');
   const pageCount = (pdf) => (pdf.toString('latin1').match(/\/Type\s*\/Page(?![a-zA-Z])/g) ?? []).length;

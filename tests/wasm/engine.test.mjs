@@ -29,6 +29,18 @@ describe('the wasm module', () => {
     assert.equal(call(fresh.configure('{}')).error.id, 'session.not-loaded');
   });
 
+  test('close frees an engine: its number then answers engine.unknown, and other engines go on', async () => {
+    const first = await createEngine();
+    const second = await createEngine();
+    assert.equal(call(first.load(content)).error, undefined);
+    assert.equal(call(second.load(content)).error, undefined);
+    call(second.start());
+    assert.deepEqual(call(first.close()), {});
+    assert.equal(call(first.current()).error.id, 'engine.unknown');
+    assert.equal(call(first.close()).error.id, 'engine.unknown');
+    assert.equal(call(second.current()).page.id !== undefined, true);
+  });
+
   test('rejects malformed content with line and column, and keeps working', async () => {
     const fresh = await createEngine();
     const reply = call(fresh.load('{"meta": {"id": }'));

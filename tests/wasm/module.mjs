@@ -10,7 +10,7 @@ const require = createRequire(import.meta.url);
 // The Engine's methods by name, each taking and returning JSON text, over the module's two
 // functions (wasm/bindings: open() makes an engine, call(engine, method, a, b) runs a method).
 export const methods = ['load', 'start', 'configure', 'current', 'answer', 'proceed', 'back', 'goTo',
-  'review', 'result', 'state', 'restore', 'quiz', 'scoreQuiz'];
+  'review', 'result', 'state', 'restore', 'quiz', 'scoreQuiz', 'close'];
 
 export function engineOf(Module) {
   const handle = Module.open();

@@ -24,11 +24,17 @@ int open_engine() {
 }
 
 // Engine's method `method` (its JS name) on engine number `engine`, with up to two text arguments
-// (the ones a method does not take are ignored). start with "" is start() with default settings.
+// (the ones a method does not take are ignored). start with "" is start() with default settings;
+// close frees the engine, whose number then answers engine.unknown.
 std::string call(int engine, const std::string& method, const std::string& a,
                  const std::string& b) {
-  if (engine < 0 || static_cast<std::size_t>(engine) >= engines.size()) {
+  if (engine < 0 || static_cast<std::size_t>(engine) >= engines.size() ||
+      !engines[static_cast<std::size_t>(engine)]) {
     return hipcheck::error_text({"engine.unknown", "There is no such engine: call open() first.", ""});
+  }
+  if (method == "close") {  // frees the engine (the page's old one after a language switch)
+    engines[static_cast<std::size_t>(engine)].reset();
+    return "{}";
   }
   Engine& e = *engines[static_cast<std::size_t>(engine)];
   if (method == "load") return e.load(a);

@@ -8,7 +8,9 @@ import * as startView from './views/start.js';
 import * as questionView from './views/question.js';
 import { clinic, loadClinic } from './clinic.js';
 import { registerServiceWorker } from './pwa.js';
-import * as workshop from './kiosk.js';
+import * as workshop from './workshop.js';
+import * as locales from './locale.js';
+import { languageSwitch } from './components/language-switch.js';
 
 const main = document.querySelector('[data-main]');
 const noticeArea = document.querySelector('[data-notice-area]');
@@ -58,7 +60,10 @@ function prefetchViews() {
 
 let engine;
 let bundle;
+let locale;
 let firstRender = true;
+// A redraw in another language keeps the focus (on the language switch) and the scroll position.
+let redrawing = false;
 
 // ---- pages and history -------------------------------------------------------------------
 
@@ -83,7 +88,7 @@ async function display(page, params = {}, how = 'push') {
   }
   if (ticket !== shown) return; // a later page was asked for while this one loaded
   const { title, node, error, focus } = view.render(ctx, params);
-  workshop.decorate(page, node);
+  kiosk?.decorate(page, node);
   main.replaceChildren(node);
   main.dataset.page = page;
   document.documentElement.dataset.workshopPage = ['presenter', 'notes', 'groupQuiz', 'handout'].includes(page) ? page : '';
@@ -100,12 +105,12 @@ async function display(page, params = {}, how = 'push') {
 
   if (error) {
     main.querySelector('[data-error-summary]')?.focus();
-  } else if (!firstRender) {
+  } else if (!firstRender && !redrawing) {
     window.scrollTo(0, 0);
     (main.querySelector(focus ?? 'h1') ?? main).focus({ preventScroll: true });
   }
   // A new page (in a clinic's frame, embed-child.js asks the host to show the frame's top).
-  if (!firstRender) window.dispatchEvent(new CustomEvent('hipcheck:page', { detail: { page } }));
+  if (!firstRender && !redrawing) window.dispatchEvent(new CustomEvent('hipcheck:page', { detail: { page } }));
   firstRender = false;
 }
 
@@ -192,7 +197,7 @@ let quizScored = null; // this visitor's quiz score, for the tally (memory only)
 async function resetPerson(reason) {
   if (workshop.settings().tally) {
     const result = finished() ? engine.result() : null;
-    workshop.count({ level: result && !result.error ? result.care?.level : null, causes: result?.stop ? [] : result?.causes, quiz: quizScored });
+    (await import('./tally.js')).count({ level: result && !result.error ? result.care?.level : null, causes: result?.stop ? [] : result?.causes, quiz: quizScored });
   }
   quizScored = null;
   store.clear();
@@ -206,8 +211,25 @@ async function resetPerson(reason) {
   clearNotice();
   history.replaceState({ page: 'start', depth: 0 }, '', '/');
   firstRender = false;
+  // The next visitor starts in the device's language, not the one the last visitor chose.
+  if (locale !== deviceLocale()) await switchLocale(deviceLocale(), { remember: false });
   await display('start', { hasSaved: false }, 'replace');
   if (reason === 'finish' || reason === 'idle') notice('success', `kiosk.reset.${reason}`, 'kiosk.resetBody');
+}
+
+/**
+ * kiosk.js (the idle countdown, the reset for the next person, Finish on the result), loaded only
+ * on a kiosk, or when the educator's settings page turns kiosk mode on or off.
+ */
+let kiosk = null;
+let kioskLoading = null;
+function loadKiosk() {
+  kioskLoading ??= import('./kiosk.js').then((module) => {
+    module.startKiosk({ reset: resetPerson, pristine: () => main.dataset.page === 'start' && !hasAnswers() && !quizScored });
+    kiosk = module;
+    return module;
+  });
+  return kioskLoading;
 }
 
 // ---- notices ---------------------------------------------------------------------------------
@@ -225,6 +247,106 @@ function notice(kind, titleKey, bodyKey) {
 
 function clearNotice() {
   noticeArea.replaceChildren();
+}
+
+// ---- language ---------------------------------------------------------------------------------
+
+let switcher = null;
+let switching = null;
+let booted;
+const bootDone = new Promise((resolve) => (booted = resolve));
+
+/** Puts a bundle's words on the page: the strings, the page's own text, <html lang>, the switch. */
+function useBundle(next, parsed) {
+  bundle = parsed;
+  locale = next;
+  setStrings(bundle.ui);
+  document.documentElement.lang = next;
+  translate(document);
+  switcher?.show(next);
+}
+
+/**
+ * What was typed or chosen on the page but not sent yet (inputs by id) and which folds are open:
+ * returns a function that puts them back on the page drawn again in another language.
+ */
+function pageSnapshot() {
+  const inputs = [...main.querySelectorAll('input[id], textarea[id]')].map((el) => [el.id, el.type === 'radio' || el.type === 'checkbox' ? el.checked : el.value]);
+  const folds = [...main.querySelectorAll('details')].map((el) => el.open);
+  return () => {
+    for (const [id, value] of inputs) {
+      const el = document.getElementById(id);
+      if (!el || !main.contains(el)) continue;
+      const now = typeof value === 'boolean' ? el.checked : el.value;
+      if (now === value) continue;
+      if (typeof value === 'boolean') el.checked = value;
+      else el.value = value;
+      el.dispatchEvent(new Event(typeof value === 'boolean' ? 'change' : 'input', { bubbles: true }));
+    }
+    const now = main.querySelectorAll('details');
+    if (now.length === folds.length) now.forEach((el, i) => (el.open = folds[i]));
+  };
+}
+
+/**
+ * Shows the page in another language and keeps the answers and the place: the other bundle goes
+ * into a new engine, which takes this engine's state (the content version is the same in every
+ * language), and the page on show is drawn again in the new words. `remember` keeps the choice on
+ * this device (never in kiosk mode, where the next visitor starts in the device's language).
+ * Resolves to whether the language changed.
+ */
+function switchLocale(next, { remember = true } = {}) {
+  if (!Object.hasOwn(locales.LOCALES, next)) return Promise.resolve(false);
+  switching ??= (async () => {
+    switcher?.busy(true);
+    try {
+      await bootDone;
+      if (next === locale) return false;
+      const text = await locales.fetchBundle(next);
+      const fresh = await createEngine(text);
+      const restored = fresh.restore(engine.state());
+      if (restored.error) {
+        fresh.dispose();
+        throw new Error(`${restored.error.id}: ${restored.error.message}`);
+      }
+      const old = engine;
+      engine = fresh;
+      old.dispose();
+      useBundle(next, JSON.parse(text));
+      brandHeader();
+      if (remember && !workshop.isKiosk()) locales.remember(next);
+      const restore = pageSnapshot();
+      redrawing = true;
+      try {
+        await route(history.state, 'replace');
+      } finally {
+        redrawing = false;
+      }
+      restore();
+      return true;
+    } catch (problem) {
+      console.warn('the language was not changed:', problem);
+      noticeArea.replaceChildren(h('div', { class: 'notice notice--error', role: 'alert', 'data-notice': 'language.failed' }, h('p', { class: 'notice__title', text: locales.LOCALES[locale].failed })));
+      return false;
+    } finally {
+      switcher?.busy(false);
+      switching = null;
+    }
+  })();
+  return switching;
+}
+
+/** The language a kiosk starts each visitor in: the browser's, else the clinic's, else English. */
+function deviceLocale() {
+  return locales.choose(clinic(), { useRemembered: false });
+}
+
+/** The switch goes in the header; in a clinic's frame (no header of ours), above the page. */
+function placeSwitch() {
+  switcher = languageSwitch(locale, (next) => switchLocale(next));
+  const header = document.querySelector('.header__inner');
+  if (window.parent === window && header) header.append(switcher.node);
+  else noticeArea.before(switcher.node);
 }
 
 // ---- what the pages can ask for ---------------------------------------------------------------
@@ -336,6 +458,10 @@ const ctx = {
     notice('success', 'cleared.title', 'cleared.body');
   },
   workshop,
+  /** After the educator's settings change: starts or stops kiosk mode on this device. */
+  async refreshKiosk() {
+    (await loadKiosk()).refreshKiosk();
+  },
   /** The bundle's content files the workshop pages read (slides, quiz, causes, tips, care). */
   content(name) {
     return bundle[name];
@@ -445,12 +571,12 @@ function confirmClear() {
   const answered = Object.keys(JSON.parse(engine.state())?.answers ?? {}).length;
   const items = [t('clear.what.answers', { n: answered }), t('clear.what.place'), t('clear.what.result')];
   if (copiedLink) items.push(t('clear.what.clipboard'));
-  return workshop.confirmDialog({
+  return import('./components/confirm-dialog.js').then(({ confirmDialog }) => confirmDialog({
     name: 'clear',
     title: t('clear.title'),
     body: [t('clear.body'), h('ul', { class: 'list list--bullet' }, items.map((text) => h('li', { text }))), t('clear.keep')],
     confirm: t('clear.confirm'),
-  });
+  }));
 }
 
 // ---- start-up ----------------------------------------------------------------------------------
@@ -464,14 +590,14 @@ function failed(problem) {
 }
 
 function confirmReplace() {
-  return workshop.confirmDialog({
+  return import('./components/confirm-dialog.js').then(({ confirmDialog }) => confirmDialog({
     name: 'share',
     title: t('share.replaceTitle'),
     body: [t('share.replaceBody')],
     confirm: t('share.openLink'),
     cancel: t('share.keepMine'),
     danger: false,
-  });
+  }));
 }
 
 /**
@@ -600,15 +726,20 @@ async function boot() {
   // Inside a clinic's frame: no header or footer of our own, and the host hears from us early.
   if (window.parent !== window) import('./embed-child.js').then((m) => m.startEmbedChild());
   const clinicLoaded = loadClinic();
-  const bundleText = fetch('/content/en.json').then((response) => {
-    if (!response.ok) throw new Error(`content: HTTP ${response.status}`);
-    return response.text();
+  // Only the chosen language's bundle is fetched (locale.js started it when it could). A missing
+  // bundle falls back to English rather than leaving the page blank.
+  const first = await locales.firstBundle(clinicLoaded);
+  let firstLocale = first.locale;
+  const bundleText = first.text.catch((problem) => {
+    if (first.locale === locales.DEFAULT) throw problem;
+    console.warn(`content ${first.locale} not loaded, English instead:`, problem);
+    firstLocale = locales.DEFAULT;
+    return locales.fetchBundle(locales.DEFAULT);
   });
   const enginePromise = createEngine(bundleText);
   enginePromise.catch(() => {}); // reported below, once the strings are in
-  bundle = JSON.parse(await bundleText);
-  setStrings(bundle.ui);
-  translate(document);
+  useBundle(firstLocale, JSON.parse(await bundleText));
+  placeSwitch();
   // Draw first (issue 11): the start page from the bundle's strings while the engine compiles and
   // loads. What is pressed meanwhile waits for the engine, then happens on the page drawn for real.
   await clinicLoaded;
@@ -641,8 +772,11 @@ async function boot() {
 
   const workshopPage = WORKSHOP_HASHES[location.hash];
   if (workshop.isKiosk()) {
-    // A kiosk never resumes (nor opens a share link with) someone else's answers.
+    // A kiosk never resumes (nor opens a share link with) someone else's answers, nor keeps a
+    // language chosen on this device before it became a kiosk.
+    await loadKiosk();
     store.clear();
+    locales.forget();
     if (workshopPage || store.fromFragment() !== undefined) history.replaceState(null, '', location.pathname);
     engine.start();
     await display(workshopPage ?? 'start', { hasSaved: false }, 'replace');
@@ -655,7 +789,7 @@ async function boot() {
     await restoreSession();
   }
   await (await early)?.replay();
-  workshop.startKiosk({ reset: resetPerson, pristine: () => main.dataset.page === 'start' && !hasAnswers() && !quizScored });
+  if (workshop.isKiosk()) await loadKiosk();
   window.addEventListener('hashchange', () => {
     // Typed into the address bar of an open page: popstate may come before or after this.
     const next = WORKSHOP_HASHES[location.hash];
@@ -664,6 +798,8 @@ async function boot() {
       ctx.open(next, {}, 'replace');
     }
   });
+  booted();
+  if (workshop.isKiosk() && locale !== deviceLocale()) await switchLocale(deviceLocale(), { remember: false });
   document.documentElement.classList.add('is-ready');
   registerServiceWorker().then((registration) => {
     // Once this version is cached: a quiet "works offline — install" offer (not in a frame).

@@ -82,14 +82,26 @@ export function emergency() {
   return current.emergency ?? DEFAULTS.emergency;
 }
 
-/** The service for urgent care that is not an emergency: {name, phone, url, phoneHref}. */
+/**
+ * The service for urgent care that is not an emergency: {name, phone, url, phoneHref}, its name in
+ * the page's language (clinic.json gives it by language: {"en": "…", "es": "…"}).
+ */
 export function urgentCare() {
-  return current.urgentCare ?? DEFAULTS.urgentCare;
+  const service = current.urgentCare ?? DEFAULTS.urgentCare;
+  const { name } = service;
+  if (!name || typeof name !== 'object') return service;
+  const language = (document.documentElement.lang || 'en').split('-')[0];
+  return { ...service, name: name[language] ?? name.en ?? Object.values(name)[0] ?? null };
 }
 
-/** The locale for dates and numbers: the page's language, else the clinic's. */
+/**
+ * The locale for dates and numbers: the page's language, with the clinic's region when the clinic's
+ * default is that language with a region ("es-MX": dates and numbers as written in Mexico).
+ */
 export function locale() {
-  return document.documentElement.lang || current.locale || undefined;
+  const page = document.documentElement.lang;
+  if (!page) return current.locale || undefined;
+  return current.locale?.split('-')[0] === page ? current.locale : page;
 }
 
 /** A date written for the locale (Intl), e.g. "26 November 2026". */

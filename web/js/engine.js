@@ -1,8 +1,12 @@
 // The only door to the engine (wasm/README.md): every method takes and returns JSON text.
 // This wrapper parses what comes back; the page never decides anything itself.
 // bundleText may be a promise: the module downloads and compiles while the content arrives.
+// The module is compiled once; each engine (one per content bundle: a language switch makes a
+// second one) is an instance of it.
+let module = null;
 export async function createEngine(bundleText) {
-  const module = import('/engine/hipcheck.mjs').then(({ default: createHipCheck }) => createHipCheck());
+  module ??= import('/engine/hipcheck.mjs').then(({ default: createHipCheck }) => createHipCheck());
+  module.catch(() => (module = null)); // a failed download is tried again next time
   const [Module, text] = await Promise.all([module, bundleText]);
   // Draw first: loading the content is one task, so the page drawn meanwhile (the start page) is
   // painted before it (a frame, or at most 100 ms where frames do not run, as in a hidden tab).
@@ -16,6 +20,7 @@ export async function createEngine(bundleText) {
   const call = (method, a, b) => JSON.parse(raw(method, a, b));
   const loaded = call('load', text);
   if (loaded.error) {
+    raw('close');
     const problem = new Error(loaded.error.message);
     problem.detail = loaded;
     throw problem;
@@ -41,5 +46,7 @@ export async function createEngine(bundleText) {
     restore: (stateText) => call('restore', stateText),
     quiz: () => call('quiz'),
     scoreQuiz: (answers) => call('scoreQuiz', JSON.stringify(answers)),
+    /** Frees the engine's memory (after a language switch, the old one is not used again). */
+    dispose: () => raw('close'),
   };
 }

@@ -1,4 +1,4 @@
-// Every string the page shows comes from content/<locale>/ui.json (the bundle's `ui` key).
+// Every string the page shows comes from the content bundle's `ui` key (content/<locale>/words.json).
 let strings = {};
 
 export function setStrings(map) {

@@ -29,7 +29,7 @@ function dismiss() {
 function installButton() {
   if (!deferred || !box) return;
   if (box.querySelector('[data-install]')) return;
-  const button = h('button', { type: 'button', class: 'button button--secondary button--small', 'data-install': true, text: t('offline.install') });
+  const button = h('button', { type: 'button', class: 'button button--secondary button--small', 'data-install': true, 'data-i18n': 'offline.install', text: t('offline.install') });
   button.addEventListener('click', async () => {
     const prompt = deferred;
     deferred = null;
@@ -61,8 +61,8 @@ export async function offerInstall() {
   box = h(
     'div',
     { class: 'offline-offer no-print', role: 'status', 'data-offline-offer': true },
-    h('p', { class: 'offline-offer__text' }, h('strong', { text: t('offline.title') }), ' ', t('offline.body')),
-    h('div', { class: 'offline-offer__actions' }, h('button', { type: 'button', class: 'link-button', 'data-offline-dismiss': true, onclick: dismiss, text: t('offline.dismiss') })),
+    h('p', { class: 'offline-offer__text' }, h('strong', { 'data-i18n': 'offline.title', text: t('offline.title') }), ' ', h('span', { 'data-i18n': 'offline.body', text: t('offline.body') })),
+    h('div', { class: 'offline-offer__actions' }, h('button', { type: 'button', class: 'link-button', 'data-offline-dismiss': true, 'data-i18n': 'offline.dismiss', onclick: dismiss, text: t('offline.dismiss') })),
   );
   footer.prepend(box);
   installButton();

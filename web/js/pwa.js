@@ -9,7 +9,7 @@ let prompt = null;
 
 function showPrompt(worker, where) {
   if (prompt?.isConnected) return;
-  const button = h('button', { type: 'button', class: 'button', 'data-update-reload': true, text: t('update.reload') });
+  const button = h('button', { type: 'button', class: 'button', 'data-update-reload': true, 'data-i18n': 'update.reload', text: t('update.reload') });
   button.addEventListener('click', () => {
     button.disabled = true;
     sessionStorage.setItem('hipcheck.updating', '1');
@@ -18,8 +18,8 @@ function showPrompt(worker, where) {
   prompt = h(
     'div',
     { class: 'notice update-prompt no-print', role: 'status', 'data-update-prompt': true },
-    h('h2', { class: 'notice__title', text: t('update.title') }),
-    h('p', { class: 'notice__body', text: t('update.body') }),
+    h('h2', { class: 'notice__title', 'data-i18n': 'update.title', text: t('update.title') }),
+    h('p', { class: 'notice__body', 'data-i18n': 'update.body', text: t('update.body') }),
     button,
   );
   const area = typeof where === 'string' ? document.querySelector(where) : where;

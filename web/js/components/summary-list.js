@@ -2,6 +2,16 @@
 // (it goes to the page the answer was given on).
 import { h, visuallyHidden } from '../dom.js';
 import { t } from '../i18n.js';
+import { formatNumber } from '../clinic.js';
+
+/**
+ * An answer as the engine displays it ("12.5 km", "3 / 10"), with its number written the page's
+ * way ("12,5 km" in Spanish): the engine writes numbers one way for every language.
+ */
+export function answerText({ value, display }) {
+  if (typeof value !== 'number' || typeof display !== 'string') return display;
+  return display.replace(/^-?\d+(?:\.\d+)?/, () => formatNumber(value, { useGrouping: false, maximumFractionDigits: 6 }));
+}
 
 export function summaryList(review, { onChange, headingLevel = 'h2' } = {}) {
   const root = h('div', { class: 'summary' });
@@ -13,7 +23,7 @@ export function summaryList(review, { onChange, headingLevel = 'h2' } = {}) {
         'div',
         { class: 'summary-list__row', 'data-answer-row': row.item },
         h('dt', { class: 'summary-list__key', text: row.question }),
-        h('dd', { class: 'summary-list__value', text: row.display }),
+        h('dd', { class: 'summary-list__value', text: answerText(row) }),
       );
       if (onChange) {
         const link = h(

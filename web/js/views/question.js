@@ -7,6 +7,7 @@ import { t } from '../i18n.js';
 import { backLink } from '../components/back-link.js';
 import { errorMessage, errorSummary } from '../components/error-summary.js';
 import { errorText } from '../components/error-text.js';
+import { formatNumber } from '../clinic.js';
 
 /** The caption, progress and back link shared by question and lesson pages. */
 export function pageTop(ctx, current) {
@@ -17,7 +18,7 @@ export function pageTop(ctx, current) {
       h(
         'div',
         { class: 'progress', 'data-progress': true },
-        h('p', { class: 'progress__text', text: t('progress', { position, total }) }),
+        h('p', { class: 'progress__text', text: t('progress', { position: formatNumber(position), total: formatNumber(total) }) }),
         h('progress', { class: 'progress__bar', max: '100', value: String(percent), 'aria-hidden': 'true' }),
       ),
     );
@@ -119,7 +120,8 @@ function numberItem(ctx, item, { value, error, asHeading, caption, unitChoice, d
   const unitLabel = unitChoice ? null : item.unit ? ctx.unitLabel(item.unit) : distance ? '' : null;
   const unitId = unitLabel != null ? `${fieldId}-unit` : null;
   const notSureChecked = value === 'not-sure';
-  const text = typeof value === 'number' ? String(value) : typeof value === 'string' && !notSureChecked ? value : '';
+  // A saved number as the language writes it (12,5 in Spanish; read() takes either mark), no grouping.
+  const text = typeof value === 'number' ? formatNumber(value, { useGrouping: false, maximumFractionDigits: 6 }) : typeof value === 'string' && !notSureChecked ? value : '';
   const input = h('input', {
     class: `input input--number${error ? ' input--error' : ''}`,
     id: fieldId,

@@ -1,6 +1,7 @@
 // The self-check quiz: the engine gives the questions (without the answers) and scores them.
 import { h } from '../dom.js';
 import { t } from '../i18n.js';
+import { confirmDialog } from '../components/confirm-dialog.js';
 import { backLink } from '../components/back-link.js';
 import { errorSummary } from '../components/error-summary.js';
 
@@ -92,8 +93,7 @@ export function render(ctx, { chosen, scored, error } = {}) {
       ctx.scoreQuiz(answers);
       return;
     }
-    ctx.workshop
-      .confirmDialog({
+    confirmDialog({
         name: 'quiz-unanswered',
         title: t('quiz.unansweredTitle'),
         body: [Object.keys(answers).length ? t('quiz.unansweredBody', { n: missing, total: quiz.questions.length }) : t('quiz.unansweredNone')],

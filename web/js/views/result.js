@@ -6,7 +6,7 @@
 import { h, s, safeUrl } from '../dom.js';
 import { t } from '../i18n.js';
 import { backLink } from '../components/back-link.js';
-import { summaryList } from '../components/summary-list.js';
+import { answerText, summaryList } from '../components/summary-list.js';
 import { clinic, fillCountry, formatDate, formatNumber } from '../clinic.js';
 import { careContact, printedBooking } from '../components/care-contact.js';
 
@@ -145,7 +145,7 @@ function causesSection(causes) {
                 { 'data-factor': factor.id },
                 factor.reason,
                 factor.answers?.length
-                  ? h('span', { class: 'cause__answers' }, ' ', t('result.youSaid'), ' ', factor.answers.map((a) => t('result.answerPair', { question: a.question, answer: a.display })).join('; '))
+                  ? h('span', { class: 'cause__answers' }, ' ', t('result.youSaid'), ' ', factor.answers.map((a) => t('result.answerPair', { question: a.question, answer: answerText(a) })).join('; '))
                   : null,
               ),
             ),
@@ -218,7 +218,7 @@ function planChart(plan) {
       const ly = height - (week.longestRun / max) * height;
       svg.append(s('rect', { class: 'plan-chart__long', x, y: ly, width: barWidth, height: height - ly, rx: 2 }));
     }
-    svg.append(s('text', { class: 'plan-chart__label', x: x + barWidth / 2, y: height + 14, 'text-anchor': 'middle', text: String(week.week) }));
+    svg.append(s('text', { class: 'plan-chart__label', x: x + barWidth / 2, y: height + 14, 'text-anchor': 'middle', text: formatNumber(week.week) }));
   });
   return h(
     'figure',
@@ -235,7 +235,8 @@ function planChart(plan) {
 
 function planSection(plan, unitLabel, sources) {
   const unit = unitLabel(plan.unit);
-  const dash = t('plan.none');
+  // Distances as the language writes them (12,5 in Spanish); a week with none shows a dash.
+  const number = (value) => (value == null ? t('plan.none') : formatNumber(value));
   const table = h(
     'table',
     { class: 'table table--plan' },
@@ -245,7 +246,7 @@ function planSection(plan, unitLabel, sources) {
       'tbody',
       null,
       plan.weeks.map((week) =>
-        h('tr', { 'data-plan-week': week.week }, h('th', { scope: 'row', text: String(week.week) }), h('td', { class: 'table__number', text: week.distance ?? dash }), h('td', { class: 'table__number', text: week.longestRun ?? dash })),
+        h('tr', { 'data-plan-week': week.week }, h('th', { scope: 'row', text: formatNumber(week.week) }), h('td', { class: 'table__number', text: number(week.distance) }), h('td', { class: 'table__number', text: number(week.longestRun) })),
       ),
     ),
   );
@@ -254,7 +255,7 @@ function planSection(plan, unitLabel, sources) {
     { class: 'result-section plan', 'aria-labelledby': 'plan-title', 'data-plan': true },
     h('h2', { class: 'heading-l', id: 'plan-title', text: plan.title }),
     h('p', { text: plan.intro }),
-    h('p', { class: 'plan__numbers', text: plan.target != null ? t('plan.startTarget', { start: plan.start, target: plan.target, unit }) : t('plan.start', { start: plan.start, unit }) }),
+    h('p', { class: 'plan__numbers', text: plan.target != null ? t('plan.startTarget', { start: formatNumber(plan.start), target: formatNumber(plan.target), unit }) : t('plan.start', { start: formatNumber(plan.start), unit }) }),
     h('div', { class: 'plan__layout' }, planChart(plan), h('details', { class: 'fold plan__table', 'data-plan-table': true }, h('summary', { class: 'fold__summary' }, h('span', { class: 'fold__label', text: t('plan.tableTitle') })), table)),
     plan.stopRule ? h('div', { class: 'inset inset--warning' }, h('p', null, h('strong', { text: t('plan.stopTitle') }), ' ', plan.stopRule)) : null,
     plan.caveat || plan.sources?.length

@@ -90,7 +90,7 @@ function settingsForm(ctx, { saved, idleError, drafts } = {}) {
       return;
     }
     ctx.workshop.saveSettings({ kiosk: form.elements.kiosk.checked, tally: form.elements.tally.checked, idleSeconds: idle });
-    ctx.workshop.refreshKiosk();
+    ctx.refreshKiosk();
     ctx.open('settings', { saved: true }, 'replace');
   });
   return form;

@@ -4,6 +4,8 @@
 import { h, s } from '../dom.js';
 import { t } from '../i18n.js';
 import { backLink } from '../components/back-link.js';
+import { confirmDialog } from '../components/confirm-dialog.js';
+import * as w from '../tally.js';
 import { render as settingsPage } from './settings.js';
 
 function table(id, caption, rows) {
@@ -34,7 +36,6 @@ function chart(rows) {
 
 export function render(ctx, params = {}) {
   if (!ctx.workshop.isUnlocked()) return settingsPage(ctx, params);
-  const w = ctx.workshop;
   const data = w.tally();
   const careLabels = Object.fromEntries(w.LEVELS.map((x) => [x, t(`care.${x}`)]));
   const causeLabels = Object.fromEntries((ctx.content('causes')?.causes ?? []).map((c) => [c.id, c.label]));
@@ -53,7 +54,7 @@ export function render(ctx, params = {}) {
     setTimeout(() => URL.revokeObjectURL(url), 1000);
   };
   const clear = async () => {
-    const sure = await w.confirmDialog({ name: 'tally-clear', title: t('tally.clearTitle'), body: [t('tally.clearBody', { n: data.people })], confirm: t('tally.clearConfirm') });
+    const sure = await confirmDialog({ name: 'tally-clear', title: t('tally.clearTitle'), body: [t('tally.clearBody', { n: data.people })], confirm: t('tally.clearConfirm') });
     if (!sure) return;
     w.clearTally();
     ctx.open('tally', { cleared: true }, 'replace');
@@ -65,7 +66,7 @@ export function render(ctx, params = {}) {
     backLink(() => ctx.open('settings', {}, 'replace')),
     h('h1', { class: 'heading-l', tabindex: '-1', text: t('tally.title') }),
     h('p', { class: 'lead', text: t('tally.lead') }),
-    w.settings().tally ? null : h('p', { class: 'inset', 'data-tally-off': true, text: t('tally.off') }),
+    ctx.workshop.settings().tally ? null : h('p', { class: 'inset', 'data-tally-off': true, text: t('tally.off') }),
     params.cleared ? h('p', { class: 'inset', role: 'status', text: t('tally.cleared') }) : null,
     h('p', { class: 'heading-m', 'data-tally-people': data.people, text: t('tally.peopleCount', { n: data.people }) }),
     h('figure', { class: 'tally-figure' }, h('figcaption', { class: 'heading-s', text: t('tally.chartTitle') }), chart([...careRows, ...causeRows])),
