@@ -1,6 +1,6 @@
 // The right hip as two patient-education drawings (front view and side view), inline SVG so each
 // structure can be highlighted and, in the explorer, chosen. Every drawn part carries
-// data-structure="<anatomy id>" (the ids of content/en/anatomy.json); a part drawn only for
+// data-structure="<anatomy id>" (the ids of content/rules/anatomy.json); a part drawn only for
 // context (the sacrum, kneecap, shin bone) has none. Flat colours, clear outlines; muscles are
 // drawn over the bones a little see-through, so the attachments stay visible.
 import { h, s } from '../dom.js';

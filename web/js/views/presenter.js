@@ -1,5 +1,5 @@
 // Presenter mode for a projector: the anatomy lessons and the four causes as large-type slides
-// (content/en/slides.json) with the anatomy drawing. Arrow keys, space, Page Up / Page Down (a
+// (content/rules/slides.json, words in content/<locale>/words.json) with the anatomy drawing. Arrow keys, space, Page Up / Page Down (a
 // presenter clicker) and swipes move between slides; N shows the speaker notes, W opens them in a
 // second window (/#notes), which follows the slides through a BroadcastChannel (same device and
 // origin only: nothing leaves the device). Works offline like every other page.
