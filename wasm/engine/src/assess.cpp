@@ -73,7 +73,7 @@ class Assessor {
   std::string display(const std::string& name) const {
     const json v = value(name);
     if (const Item* item = c_.item(name)) return display_answer(c_, *item, v, unit_);
-    if (v.is_number()) return format_number(v.get<double>());
+    if (v.is_number()) return format_number(v.get<double>(), decimal_mark(c_));
     if (v.is_string()) return v.get<std::string>();
     Item as;  // a calculated true/false reads like a yes/no answer
     as.type = v.is_boolean() ? ItemType::YesNo : ItemType::Lesson;

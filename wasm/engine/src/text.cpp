@@ -6,11 +6,21 @@
 
 namespace hipcheck {
 
-std::string format_number(double value) {
+std::string format_number(double value, char decimal) {
   if (!std::isfinite(value)) return "";
   double rounded = std::round(value * 10.0) / 10.0;
   if (rounded == 0.0) rounded = 0.0;  // no "-0"
-  return write_fixed(rounded, std::fabs(rounded - std::round(rounded)) < 1e-9 ? 0 : 1);
+  std::string out = write_fixed(rounded, std::fabs(rounded - std::round(rounded)) < 1e-9 ? 0 : 1);
+  if (decimal != '.') {
+    for (char& c : out) {
+      if (c == '.') c = decimal;
+    }
+  }
+  return out;
+}
+
+char decimal_mark(const Content& content) {
+  return content.locale.rfind("es", 0) == 0 ? ',' : '.';
 }
 
 namespace {
@@ -54,10 +64,11 @@ std::string display_answer(const Content& content, const Item& item, const json&
     case ItemType::Scale: {
       if (value.is_string()) return label(labels, "notSure", "Not sure");
       if (!value.is_number()) return to_text(value);
-      std::string out = format_number(value.get<double>());
+      const char decimal = decimal_mark(content);
+      std::string out = format_number(value.get<double>(), decimal);
       std::string unit = item.unit == "distance" ? distance_unit : item.unit;
       if (item.type == ItemType::Scale) {
-        out += " / " + format_number(item.max);
+        out += " / " + format_number(item.max, decimal);
       } else if (!unit.empty()) {
         const json units =
             labels.is_object() && labels.contains("units") ? labels["units"] : json();

@@ -5,12 +5,12 @@ import { t } from '../i18n.js';
 import { formatNumber } from '../clinic.js';
 
 /**
- * An answer as the engine displays it ("12.5 km", "3 / 10"), with its number written the page's
- * way ("12,5 km" in Spanish): the engine writes numbers one way for every language.
+ * An answer as the engine displays it ("12.5 km", "3 / 10"; "12,5 km" from Spanish content), with
+ * its number written the page's way by Intl (the clinic's region may refine the locale).
  */
 export function answerText({ value, display }) {
   if (typeof value !== 'number' || typeof display !== 'string') return display;
-  return display.replace(/^-?\d+(?:\.\d+)?/, () => formatNumber(value, { useGrouping: false, maximumFractionDigits: 6 }));
+  return display.replace(/^-?\d+(?:[.,]\d+)?/, () => formatNumber(value, { useGrouping: false, maximumFractionDigits: 6 }));
 }
 
 export function summaryList(review, { onChange, headingLevel = 'h2' } = {}) {

@@ -9,8 +9,12 @@
 
 namespace hipcheck {
 
-// A number as a runner reads it: rounded to one decimal, without a trailing ".0".
-std::string format_number(double value);
+// A number as a runner reads it: rounded to one decimal, without a trailing ".0", with the
+// locale's decimal mark (30.5 in English, 30,5 in Spanish).
+std::string format_number(double value, char decimal = '.');
+
+// The content locale's decimal mark: ',' for Spanish, '.' otherwise.
+char decimal_mark(const Content& content);
 
 // An answer as a runner reads it ("Yes", "Front of the hip, Groin", "25 km", "Not sure").
 std::string display_answer(const Content& content, const Item& item, const json& value,
