@@ -246,9 +246,24 @@ void check_budgets(Loading& l) {
   }
 }
 
+// Every rule the engine evaluates, compiled once.
+void compile_rules(Content& c) {
+  for (Section& s : c.sections) s.compiled = logic::Rule(s.enable_when);
+  for (Page& p : c.pages) p.compiled = logic::Rule(p.enable_when);
+  for (Item& i : c.items) i.compiled = logic::Rule(i.enable_when);
+  for (Stop& s : c.stops) s.compiled = logic::Rule(s.when);
+  for (Calculation& calc : c.calculations) calc.compiled = logic::Rule(calc.rule);
+  for (Flag& f : c.flags) f.compiled = logic::Rule(f.when);
+  for (Cause& cause : c.causes) {
+    for (Factor& f : cause.factors) f.compiled = logic::Rule(f.when);
+  }
+  for (Tip& t : c.tips) t.compiled = logic::Rule(t.when);
+}
+
 LoadResult finish(Loading& l) {
   LoadResult out;
   if (l.c.errors.empty()) {
+    compile_rules(l.content);
     l.content.version = l.version.empty() ? fingerprint(l.bundle) : l.version;
     if (l.owned != nullptr) {
       l.content.bundle = std::move(*l.owned);

@@ -23,12 +23,12 @@ Error answer_error(const std::string& id, const std::string& item, const std::st
 
 }  // namespace
 
-logic::Outcome Session::evaluate(const json& rule, const json& data,
+logic::Outcome Session::evaluate(const logic::Rule& rule, const json& data,
                                  const std::string& where) const {
   // Content rules were checked once at load (the wasm build trusts the stamped bundle's check),
   // and the session's data is bounded (checked answers, settings, admitted calculated values).
   logic::Budget own{budget_ == nullptr ? logic::kMaxWork : std::min(logic::kMaxWork, budget_->work)};
-  logic::Outcome outcome = logic::apply_checked(rule, data, own);
+  logic::Outcome outcome = rule.apply(data, own);
   if (budget_ == nullptr) return outcome;
   budget_->work -= std::min(outcome.work, budget_->work);
   if (!outcome.ok && outcome.error.id == "logic.budget" && !overrun_) {
@@ -40,7 +40,7 @@ logic::Outcome Session::evaluate(const json& rule, const json& data,
   return outcome;
 }
 
-bool Session::holds(const json& rule, const json& data, const std::string& where) const {
+bool Session::holds(const logic::Rule& rule, const json& data, const std::string& where) const {
   if (rule.is_null()) return true;
   const auto outcome = evaluate(rule, data, where);
   return outcome.ok && logic::truthy(outcome.value);
@@ -73,7 +73,7 @@ std::optional<Error> merge_settings(const json& base, const json& changes, json&
 json Session::calculate(const json& data) const {
   json out = data;
   for (const auto& calc : content_->calculations) {
-    const auto outcome = evaluate(calc.rule, out, pointer("/calculations", calc.id) + "/rule");
+    const auto outcome = evaluate(calc.compiled, out, pointer("/calculations", calc.id) + "/rule");
     json value = outcome.ok ? outcome.value : json();
     if (value.is_number_float() && !std::isfinite(value.get<double>())) value = nullptr;
     out[calc.id] = std::move(value);
@@ -119,7 +119,7 @@ void Session::refresh() {
   std::vector<char> sections(c.sections.size(), 0);
   for (std::size_t s = 0; s < c.sections.size(); ++s)
     sections[s] =
-        holds(c.sections[s].enable_when, data_, pointer("/sections", c.sections[s].id) + "/enableWhen")
+        holds(c.sections[s].compiled, data_, pointer("/sections", c.sections[s].id) + "/enableWhen")
             ? 1
             : 0;
   page_visible_.assign(c.pages.size(), 0);
@@ -127,11 +127,11 @@ void Session::refresh() {
   for (std::size_t p = 0; p < c.pages.size(); ++p) {
     const Page& page = c.pages[p];
     if (!sections[page.section] || (page.lesson && !lessons) ||
-        !holds(page.enable_when, data_, pointer("/pages", page.id) + "/enableWhen"))
+        !holds(page.compiled, data_, pointer("/pages", page.id) + "/enableWhen"))
       continue;
     for (const std::size_t i : page.items) {
       item_visible_[i] =
-          holds(c.items[i].enable_when, data_, pointer("", c.items[i].id) + "/enableWhen") ? 1 : 0;
+          holds(c.items[i].compiled, data_, pointer("", c.items[i].id) + "/enableWhen") ? 1 : 0;
       if (item_visible_[i]) page_visible_[p] = 1;
     }
   }
@@ -188,7 +188,7 @@ bool Session::complete() const { return first_unanswered() == kEnd; }
 const Stop* Session::holding(StopAction action, bool skip_acknowledged) const {
   for (const auto& stop : content_->stops) {
     if (stop.action != action || (skip_acknowledged && acknowledged(stop.id))) continue;
-    if (holds(stop.when, data_, pointer("/stops", stop.id) + "/when")) return &stop;
+    if (holds(stop.compiled, data_, pointer("/stops", stop.id) + "/when")) return &stop;
   }
   return nullptr;
 }
@@ -393,7 +393,7 @@ std::size_t Session::raising_page(const std::string& stop_id) const {
       const std::string& id = content_->items[i].id;
       if (item_visible_[i] && answers_.contains(id)) data[id] = answers_[id];
     }
-    if (stop && holds(stop->when, calculate(data), "")) return p;
+    if (stop && holds(stop->compiled, calculate(data), "")) return p;
   }
   return last_shown;
 }
@@ -659,7 +659,7 @@ std::optional<Error> Session::restore(const json& state) {
   if (state.value("finished", false)) {
     for (const auto& s : content_->stops) {
       if (s.action == StopAction::Notice && trial.acknowledged(s.id) &&
-          trial.holds(s.when, trial.data_, "")) {
+          trial.holds(s.compiled, trial.data_, "")) {
         trial.finished_ = s.id;
         break;
       }

@@ -84,8 +84,8 @@ class Session {
   // Evaluates one content rule (where names it, as a path, for a logic.budget error): within its
   // own budget and, during an operation, the operation's shared budget; running out of that
   // records overrun_, and the operation (done on a copy) then changes nothing.
-  logic::Outcome evaluate(const json& rule, const json& data, const std::string& where) const;
-  bool holds(const json& rule, const json& data, const std::string& where) const;
+  logic::Outcome evaluate(const logic::Rule& rule, const json& data, const std::string& where) const;
+  bool holds(const logic::Rule& rule, const json& data, const std::string& where) const;
   json calculate(const json& data) const;  // data with every calculated value
   void store(std::size_t page, const json& answers);  // answer() once the answers are checked
   void prune();    // drops the answers of hidden items until nothing changes
