@@ -455,15 +455,27 @@ std::vector<Error> Session::answer(const std::string& page_id, const json& answe
     return {Error{"answer.page.hidden", "This page does not apply to your earlier answers.", ""}};
   auto errors = check_page(p, answers);
   if (!errors.empty()) return errors;
-  // Every rule evaluated for this answer shares one budget; running out changes nothing.
-  Session trial(*this);
+  // Every rule evaluated for this answer shares one budget; running out changes nothing: what
+  // the session held is put back, and what follows from the answers and settings (data_, what is
+  // shown) worked out again. Copying the whole session instead would cost more than the answer.
+  json answers_before = answers_;
+  const std::size_t cursor = cursor_;
+  std::string notice = notice_, finished = finished_;
+  std::vector<std::string> acknowledged = acknowledged_;
   logic::Budget shared{logic::kMaxAnswerWork};
-  trial.budget_ = &shared;
-  trial.store(p, answers);
-  trial.budget_ = nullptr;
-  if (trial.overrun_) return {*trial.overrun_};
-  *this = std::move(trial);
-  return {};
+  budget_ = &shared;
+  store(p, answers);
+  budget_ = nullptr;
+  if (!overrun_) return {};
+  const Error overrun = *overrun_;
+  overrun_.reset();
+  answers_ = std::move(answers_before);
+  cursor_ = cursor;
+  notice_ = std::move(notice);
+  finished_ = std::move(finished);
+  acknowledged_ = std::move(acknowledged);
+  refresh({}, true);
+  return {overrun};
 }
 
 void Session::store(std::size_t p, const json& answers) {
