@@ -393,9 +393,16 @@ struct Run {
   std::size_t used = 0;
   bool failed = false;
   Error error;
-  std::vector<Val> stack;  // the operands of the eager operations being applied
+  // The operands of the eager operations being applied: one stack for every run (evaluation is
+  // never re-entered), so that a run allocates nothing for it once the stack has grown.
+  std::vector<Val>& stack;
 
-  Run(const Program& p, std::size_t work) : program(p), left(work) {}
+  Run(const Program& p, std::size_t work) : program(p), left(work), stack(shared_stack()) {}
+
+  static std::vector<Val>& shared_stack() {
+    thread_local std::vector<Val> operands;
+    return operands;
+  }
 
   Val eval(std::uint32_t at, const json& data);
   Val eval_array(std::uint32_t at, const json& data);
@@ -1174,7 +1181,6 @@ Outcome run(const Program& program, const json& data, Budget& budget) {
   if (program.too_deep) {
     run.fail(too_deep("the rule", ""));
   } else {
-    run.stack.reserve(16);
     value = run.eval(0, data);
   }
   budget.work = run.left;

@@ -268,7 +268,9 @@ void Session::prune() {
     std::vector<std::string> dropped;
     for (std::size_t i = 0; i < item_visible_.size(); ++i) {
       if (!item_visible_[i] && answers_.contains(content_->items[i].id)) {
-        answers_.erase(content_->items[i].id);
+        const std::string& id = content_->items[i].id;
+        if (undo_ != nullptr) undo_->emplace_back(id, std::move(answers_[id]));
+        answers_.erase(id);
         dropped.push_back(content_->items[i].id);
       }
     }
@@ -455,21 +457,30 @@ std::vector<Error> Session::answer(const std::string& page_id, const json& answe
     return {Error{"answer.page.hidden", "This page does not apply to your earlier answers.", ""}};
   auto errors = check_page(p, answers);
   if (!errors.empty()) return errors;
-  // Every rule evaluated for this answer shares one budget; running out changes nothing: what
-  // the session held is put back, and what follows from the answers and settings (data_, what is
-  // shown) worked out again. Copying the whole session instead would cost more than the answer.
-  json answers_before = answers_;
+  // Every rule evaluated for this answer shares one budget; running out changes nothing: the
+  // answers changed are put back (from undo, newest first), and what follows from the answers and
+  // settings (data_, what is shown) is worked out again. Copying the whole session instead would
+  // cost more than the answer.
+  std::vector<std::pair<std::string, json>> undo;
   const std::size_t cursor = cursor_;
   std::string notice = notice_, finished = finished_;
   std::vector<std::string> acknowledged = acknowledged_;
   logic::Budget shared{logic::kMaxAnswerWork};
   budget_ = &shared;
+  undo_ = &undo;
   store(p, answers);
   budget_ = nullptr;
+  undo_ = nullptr;
   if (!overrun_) return {};
   const Error overrun = *overrun_;
   overrun_.reset();
-  answers_ = std::move(answers_before);
+  for (auto it = undo.rbegin(); it != undo.rend(); ++it) {
+    if (it->second.is_discarded()) {
+      answers_.erase(it->first);
+    } else {
+      answers_[it->first] = std::move(it->second);
+    }
+  }
   cursor_ = cursor;
   notice_ = std::move(notice);
   finished_ = std::move(finished);
@@ -484,6 +495,10 @@ void Session::store(std::size_t p, const json& answers) {
   for (const std::size_t i : page->items) {
     if (!item_visible_[i]) continue;
     const Item& item = content_->items[i];
+    if (undo_ != nullptr) {
+      undo_->emplace_back(item.id, answers_.contains(item.id) ? answers_[item.id]
+                                                              : json(json::value_t::discarded));
+    }
     answers_[item.id] = item.type == ItemType::Lesson ? json(true) : answers[item.id];
     changed.push_back(item.id);
   }

@@ -5,6 +5,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "hipcheck/content.hpp"
@@ -142,6 +143,8 @@ class Session {
   std::vector<signed char> section_holds_, page_holds_, item_holds_;
   mutable std::vector<signed char> stop_holds_;
   mutable logic::Budget* budget_ = nullptr;  // the operation's shared budget (null between them)
+  // During answer(): each answer store() and prune() change, with what it was (discarded: none).
+  std::vector<std::pair<std::string, json>>* undo_ = nullptr;
   mutable std::optional<Error> overrun_;      // the first rule that ran out of it
 };
 
