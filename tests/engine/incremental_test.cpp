@@ -16,8 +16,8 @@
 #include <string>
 #include <vector>
 
+#include "../fuzz/session_common.hpp"
 #include "hipcheck/assess.hpp"
-#include "hipcheck/folder.hpp"
 #include "hipcheck/session.hpp"
 
 using hipcheck::json;
@@ -25,13 +25,7 @@ using hipcheck::Session;
 
 namespace {
 
-std::shared_ptr<const hipcheck::Content> real_content() {
-  static const std::shared_ptr<const hipcheck::Content> content = [] {
-    const auto folder = hipcheck::read_content_folder(HIPCHECK_SOURCE_DIR "/content/en");
-    return hipcheck::load_content(folder.bundle).content;
-  }();
-  return content;
-}
+using fuzz::real_content;
 
 // Both sessions, the same moves.
 struct Pair {
