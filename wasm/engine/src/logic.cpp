@@ -1198,7 +1198,10 @@ bool truthy(const json& value) {
   return value.is_object();
 }
 
-Rule::Rule() : Rule(json()) {}
+Rule::Rule() {
+  static const std::shared_ptr<const Program> null = compile(json());
+  program_ = null;
+}
 
 Rule::Rule(const json& rule) : program_(compile(rule)) {}
 

@@ -62,7 +62,10 @@ struct Session::Graph {
   std::map<std::string, std::size_t> index;  // every item, calculation, "settings" and name read
   std::vector<std::size_t> calc_names;       // each calculation's own name
   std::vector<Reads> calcs, sections, pages, items, stops;
-  bool calcs_read_everything = false;  // then every change recomputes every calculation
+  // A calculation reads everything, or one that comes at or after it (the loader orders them by
+  // logic::variables, which a list name of missing does not name): then every change recomputes
+  // every calculation, as a full refresh does, from the answers and settings alone.
+  bool calcs_read_everything = false;
 
   std::size_t name(const std::string& n) {
     const std::size_t next = index.size();
@@ -79,10 +82,15 @@ struct Session::Graph {
   explicit Graph(const Content& c) {
     name(kSettings);
     for (const Item& item : c.items) name(item.id);
-    for (const Calculation& calc : c.calculations) {
-      calc_names.push_back(name(calc.id));
-      calcs.push_back(reads(calc.compiled));
-      calcs_read_everything = calcs_read_everything || calcs.back().everything;
+    for (const Calculation& calc : c.calculations) calc_names.push_back(name(calc.id));
+    for (std::size_t k = 0; k < c.calculations.size(); ++k) {
+      calcs.push_back(reads(c.calculations[k].compiled));
+      const auto later = [&](std::size_t n) {
+        return std::find(calc_names.begin() + static_cast<std::ptrdiff_t>(k), calc_names.end(), n) !=
+               calc_names.end();
+      };
+      calcs_read_everything = calcs_read_everything || calcs.back().everything ||
+                              std::any_of(calcs.back().names.begin(), calcs.back().names.end(), later);
     }
     for (const Section& section : c.sections) sections.push_back(reads(section.compiled));
     for (const Page& page : c.pages) pages.push_back(reads(page.compiled));
@@ -192,7 +200,10 @@ void Session::refresh(const std::vector<std::string>& changed, bool all) {
   const Graph& g = *graph_;
   all = all || full_refresh_;
   std::vector<char> touched(g.index.size(), all ? 1 : 0);
-  for (const std::string& name : changed) touched[g.index.at(name)] = 1;
+  for (const std::string& name : changed) {
+    const auto it = g.index.find(name);
+    if (it != g.index.end()) touched[it->second] = 1;
+  }
   if (all || g.calcs_read_everything) {
     json data = answers_;
     data[kSettings] = settings_;
