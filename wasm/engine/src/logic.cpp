@@ -723,10 +723,7 @@ bool contains(const std::string& haystack, const std::string& needle) {
 Val in(Call& c) {
   const json* within = c.arg(1);
   if (kind(within) == Kind::kString) {
-    if (str(*within).empty()) return boolean(false);
-    const json* needle = c.arg(0);
-    if (kind(needle) == Kind::kString) return boolean(contains(str(*within), str(*needle)));
-    return boolean(contains(str(*within), js_string(needle)));
+    return boolean(!str(*within).empty() && contains(str(*within), js_string(c.arg(0))));
   }
   if (within == nullptr || !within->is_array()) return boolean(false);
   return boolean(std::any_of(within->begin(), within->end(),
