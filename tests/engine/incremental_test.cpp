@@ -3,10 +3,10 @@
 // change (Session::set_full_refresh): after every move their data, state, page and review, and in
 // the end their result, are byte-identical. Over every scenario, then over random moves with a
 // fixed seed (answers, back, goTo, configure, proceed, restore, start).
-#include <catch2/catch.hpp>
 #include <dirent.h>
 
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <cmath>
 #include <fstream>
 #include <memory>
@@ -67,7 +67,8 @@ std::vector<std::string> scenario_files() {
   if (DIR* dir = opendir(folder.c_str())) {
     while (const dirent* entry = readdir(dir)) {
       const std::string name = entry->d_name;
-      if (name.size() > 5 && name.substr(name.size() - 5) == ".json") files.push_back(folder + name);
+      if (name.size() > 5 && name.substr(name.size() - 5) == ".json")
+        files.push_back(folder + name);
     }
     closedir(dir);
   }
@@ -132,7 +133,8 @@ TEST_CASE("an incremental update equals a full re-evaluation over every scenario
     for (int guard = 0; guard < 200; ++guard) {
       const json page = pair.incremental.current();
       if (page["status"] == "notice") {
-        REQUIRE(error_text(pair.incremental.proceed(choice)) == error_text(pair.full.proceed(choice)));
+        REQUIRE(error_text(pair.incremental.proceed(choice)) ==
+                error_text(pair.full.proceed(choice)));
         pair.same("proceed");
         continue;
       }
@@ -142,8 +144,10 @@ TEST_CASE("an incremental update equals a full re-evaluation over every scenario
       if (page["page"]["lesson"] != true) {
         for (const auto& item : page["page"]["items"]) {
           const std::string id = item["id"];
-          if (!answers.contains(id)) covered = false;
-          else reply[id] = answers[id];
+          if (!answers.contains(id))
+            covered = false;
+          else
+            reply[id] = answers[id];
         }
       }
       if (!covered) break;
@@ -161,7 +165,8 @@ TEST_CASE("an incremental update equals a full re-evaluation over every scenario
       if (a) break;
     }
     for (auto it = answers.begin(); it != answers.end(); ++it) {
-      REQUIRE(error_text(pair.incremental.go_to(it.key())) == error_text(pair.full.go_to(it.key())));
+      REQUIRE(error_text(pair.incremental.go_to(it.key())) ==
+              error_text(pair.full.go_to(it.key())));
       pair.same("goTo " + it.key());
     }
     pair.same_result();
@@ -193,14 +198,16 @@ TEST_CASE("an incremental update equals a full re-evaluation over random moves",
       } else if (m < 68) {
         const std::string choice = m % 2 ? "continue" : "finish";
         what = "proceed " + choice;
-        REQUIRE(error_text(pair.incremental.proceed(choice)) == error_text(pair.full.proceed(choice)));
+        REQUIRE(error_text(pair.incremental.proceed(choice)) ==
+                error_text(pair.full.proceed(choice)));
       } else if (m < 78) {
         what = "back";
         REQUIRE(error_text(pair.incremental.back()) == error_text(pair.full.back()));
       } else if (m < 86) {
         const std::string id =
-            m % 2 ? content->pages[static_cast<std::size_t>(m * 7 + step) % content->pages.size()].id
-                  : content->items[static_cast<std::size_t>(m * 5 + step) % content->items.size()].id;
+            m % 2
+                ? content->pages[static_cast<std::size_t>(m * 7 + step) % content->pages.size()].id
+                : content->items[static_cast<std::size_t>(m * 5 + step) % content->items.size()].id;
         what = "goTo " + id;
         REQUIRE(error_text(pair.incremental.go_to(id)) == error_text(pair.full.go_to(id)));
       } else if (m < 92) {
@@ -210,7 +217,8 @@ TEST_CASE("an incremental update equals a full re-evaluation over random moves",
                 error_text(pair.full.configure(settings)));
       } else if (m < 97) {
         what = "restore " + saved.dump();
-        REQUIRE(error_text(pair.incremental.restore(saved)) == error_text(pair.full.restore(saved)));
+        REQUIRE(error_text(pair.incremental.restore(saved)) ==
+                error_text(pair.full.restore(saved)));
       } else {
         what = "start";
         REQUIRE(error_text(pair.incremental.start({{"mode", m % 2 ? "full" : "quick"}})) ==

@@ -503,9 +503,9 @@ TEST_CASE("in finds long substrings too", "[logic]") {
 
 TEST_CASE("a compiled rule reads the names it names, or everything when a name is computed",
           "[logic][compiled]") {
-  const logic::Rule rule(parse(
-      R"({"and":[{"var":"a.b"},{"missing":["c",["d",1]]},{"missing_some":[1,["e"]]},)"
-      R"({"map":[{"var":"list"},{"var":"x"}]},{"var":["a",2]},{"var":7}]})"));
+  const logic::Rule rule(
+      parse(R"({"and":[{"var":"a.b"},{"missing":["c",["d",1]]},{"missing_some":[1,["e"]]},)"
+            R"({"map":[{"var":"list"},{"var":"x"}]},{"var":["a",2]},{"var":7}]})"));
   CHECK(rule.reads() == std::vector<std::string>{"a", "c", "d", "e", "list", "7"});
   CHECK_FALSE(rule.reads_everything());
   CHECK_FALSE(rule.is_null());
@@ -532,9 +532,9 @@ TEST_CASE("a compiled rule reused over other data and budgets gives what compili
       R"({"and":[{"var":"a"},{"nope":[1]}]})",
       R"({"*":[]})",
       R"({"substr":[{"var":"b"},1]})"};
-  const std::vector<std::string> data = {
-      R"({"a":true,"b":"hello","n":1,"list":[1,2,3]})", R"({"a":false,"b":"q","n":"3"})",
-      R"({"list":"abc"})", "null"};
+  const std::vector<std::string> data = {R"({"a":true,"b":"hello","n":1,"list":[1,2,3]})",
+                                         R"({"a":false,"b":"q","n":"3"})", R"({"list":"abc"})",
+                                         "null"};
   for (const auto& r : rules) {
     const logic::Rule compiled(parse(r));
     for (const auto& d : data) {

@@ -305,13 +305,13 @@ enum class NodeKind : std::uint8_t { kValue, kArray, kOperation, kUnknownOp };
 // when an error needs it.
 struct Node {
   NodeKind kind = NodeKind::kValue;
-  std::uint8_t op = 0;       // kOperation: index into kOps
-  bool listed = false;       // kOperation: the operands were written as a list
-  bool literal = false;      // kArray: every item is a value, so the array is one (values[value])
+  std::uint8_t op = 0;   // kOperation: index into kOps
+  bool listed = false;   // kOperation: the operands were written as a list
+  bool literal = false;  // kArray: every item is a value, so the array is one (values[value])
   std::uint32_t parent = kNone;
-  std::uint32_t index = 0;   // position among the parent's operands or items
-  std::uint32_t first = 0;   // the first child
-  std::uint32_t count = 0;   // how many children
+  std::uint32_t index = 0;      // position among the parent's operands or items
+  std::uint32_t first = 0;      // the first child
+  std::uint32_t count = 0;      // how many children
   std::uint32_t value = kNone;  // kValue, literal kArray: values[]; kUnknown: names[]
   std::uint32_t path = kNone;   // var with a literal path: paths[]
   Size size;                    // kValue, literal kArray: the value's size
@@ -473,8 +473,8 @@ struct Call {
   std::uint32_t at;
   const json& data;
   std::size_t base = 0;
-  std::size_t n = 0;        // operand values on the stack (eager operations)
-  bool sized = false;       // the operation has set size (else its result is measured)
+  std::size_t n = 0;   // operand values on the stack (eager operations)
+  bool sized = false;  // the operation has set size (else its result is measured)
   Size size;
 
   std::size_t count() const { return node.count; }
@@ -551,9 +551,7 @@ const json* resolve(const json& data, const std::vector<std::string>& segments) 
 }
 
 // What a var path names in data: the data itself for no path, null or "".
-const json* resolve(const json& data, const json* path) {
-  return resolve(data, split_path(path));
-}
+const json* resolve(const json& data, const json* path) { return resolve(data, split_path(path)); }
 
 // The names whose value in data is absent, null or "". A name is read as {"var": name} would
 // read it, so a list name is a path and a default.
@@ -590,8 +588,8 @@ Val missing_some(Call& c) {
 
 Val var(Call& c) {
   const std::uint32_t path = c.node.path;
-  const json* found = path != kNone ? resolve(c.data, c.run.program.paths[path])
-                                    : resolve(c.data, c.arg(0));
+  const json* found =
+      path != kNone ? resolve(c.data, c.run.program.paths[path]) : resolve(c.data, c.arg(0));
   if (found != nullptr) return c.pass(c.run.copy(*found, c.at));
   return c.pass_arg(1);
 }
@@ -979,7 +977,8 @@ void read_name(Program& p, const json& path) {
 // The value of a node whose value is known before evaluating (a value, a literal array).
 const json* known(const Program& p, std::uint32_t n) {
   const Node& node = p.nodes[n];
-  const bool fixed = node.kind == NodeKind::kValue || (node.kind == NodeKind::kArray && node.literal);
+  const bool fixed =
+      node.kind == NodeKind::kValue || (node.kind == NodeKind::kArray && node.literal);
   return fixed ? &p.values[node.value] : nullptr;
 }
 

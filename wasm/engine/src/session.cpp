@@ -86,11 +86,12 @@ struct Session::Graph {
     for (std::size_t k = 0; k < c.calculations.size(); ++k) {
       calcs.push_back(reads(c.calculations[k].compiled));
       const auto later = [&](std::size_t n) {
-        return std::find(calc_names.begin() + static_cast<std::ptrdiff_t>(k), calc_names.end(), n) !=
-               calc_names.end();
+        return std::find(calc_names.begin() + static_cast<std::ptrdiff_t>(k), calc_names.end(),
+                         n) != calc_names.end();
       };
-      calcs_read_everything = calcs_read_everything || calcs.back().everything ||
-                              std::any_of(calcs.back().names.begin(), calcs.back().names.end(), later);
+      calcs_read_everything =
+          calcs_read_everything || calcs.back().everything ||
+          std::any_of(calcs.back().names.begin(), calcs.back().names.end(), later);
     }
     for (const Section& section : c.sections) sections.push_back(reads(section.compiled));
     for (const Page& page : c.pages) pages.push_back(reads(page.compiled));
@@ -103,7 +104,8 @@ logic::Outcome Session::evaluate(const logic::Rule& rule, const json& data,
                                  const Where& where) const {
   // Content rules were checked once at load (the wasm build trusts the stamped bundle's check),
   // and the session's data is bounded (checked answers, settings, admitted calculated values).
-  logic::Budget own{budget_ == nullptr ? logic::kMaxWork : std::min(logic::kMaxWork, budget_->work)};
+  logic::Budget own{budget_ == nullptr ? logic::kMaxWork
+                                       : std::min(logic::kMaxWork, budget_->work)};
   logic::Outcome outcome = rule.apply(data, own);
   if (budget_ == nullptr) return outcome;
   budget_->work -= std::min(outcome.work, budget_->work);
@@ -251,10 +253,9 @@ void Session::show() {
   const bool lessons = settings_.value("lessons", true);
   std::vector<char> sections(c.sections.size(), 0);
   for (std::size_t s = 0; s < c.sections.size(); ++s) {
-    sections[s] = holds_now(section_holds_[s], c.sections[s].compiled,
-                            {"/sections", &c.sections[s].id, "/enableWhen"})
-                      ? 1
-                      : 0;
+    const Section& section = c.sections[s];
+    sections[s] =
+        holds_now(section_holds_[s], section.compiled, {"/sections", &section.id, "/enableWhen"});
   }
   page_visible_.assign(c.pages.size(), 0);
   item_visible_.assign(c.items.size(), 0);
@@ -264,9 +265,8 @@ void Session::show() {
         !holds_now(page_holds_[p], page.compiled, {"/pages", &page.id, "/enableWhen"}))
       continue;
     for (const std::size_t i : page.items) {
-      item_visible_[i] =
-          holds_now(item_holds_[i], c.items[i].compiled, {"", &c.items[i].id, "/enableWhen"}) ? 1
-                                                                                               : 0;
+      const Item& item = c.items[i];
+      item_visible_[i] = holds_now(item_holds_[i], item.compiled, {"", &item.id, "/enableWhen"});
       if (item_visible_[i]) page_visible_[p] = 1;
     }
   }
@@ -507,8 +507,8 @@ void Session::store(std::size_t p, const json& answers) {
     if (!item_visible_[i]) continue;
     const Item& item = content_->items[i];
     if (undo_ != nullptr) {
-      undo_->emplace_back(item.id, answers_.contains(item.id) ? answers_[item.id]
-                                                              : json(json::value_t::discarded));
+      undo_->emplace_back(
+          item.id, answers_.contains(item.id) ? answers_[item.id] : json(json::value_t::discarded));
     }
     answers_[item.id] = item.type == ItemType::Lesson ? json(true) : answers[item.id];
     changed.push_back(item.id);

@@ -50,8 +50,8 @@ struct Page {
 struct Section {
   std::string id;
   std::string title;
-  std::string intro;  // "" when not given
-  json enable_when;   // null when always shown
+  std::string intro;     // "" when not given
+  json enable_when;      // null when always shown
   logic::Rule compiled;  // enable_when, compiled at load
   std::vector<std::size_t> pages;
 };
