@@ -500,3 +500,58 @@ TEST_CASE("in finds long substrings too", "[logic]") {
   CHECK(eval(R"({"in":[")" + needle + R"(","ababababababababababababababababababab"]})") ==
         "false");
 }
+
+TEST_CASE("a compiled rule reads the names it names, or everything when a name is computed",
+          "[logic][compiled]") {
+  const logic::Rule rule(
+      parse(R"({"and":[{"var":"a.b"},{"missing":["c",["d",1]]},{"missing_some":[1,["e"]]},)"
+            R"({"map":[{"var":"list"},{"var":"x"}]},{"var":["a",2]},{"var":7}]})"));
+  CHECK(rule.reads() == std::vector<std::string>{"a", "c", "d", "e", "list", "7"});
+  CHECK_FALSE(rule.reads_everything());
+  CHECK_FALSE(rule.is_null());
+  CHECK(logic::Rule(parse(R"({"var":{"cat":["a","b"]}})")).reads_everything());
+  CHECK(logic::Rule(parse(R"({"var":""})")).reads_everything());
+  CHECK(logic::Rule(parse(R"({"var":[]})")).reads_everything());
+  CHECK(logic::Rule(parse(R"({"missing":{"var":"names"}})")).reads_everything());
+  CHECK(logic::Rule(parse(R"({"missing_some":[1,{"var":"names"}]})")).reads_everything());
+  CHECK_FALSE(logic::Rule(parse(R"({"filter":[[1,2],{"var":""}]})")).reads_everything());
+  CHECK(logic::Rule().is_null());
+  CHECK(logic::Rule(json()).is_null());
+  CHECK(logic::Rule(parse(nested("[", "1", "]", kMaxDepth + 1))).reads_everything());
+}
+
+TEST_CASE("a compiled rule reused over other data and budgets gives what compiling afresh gives",
+          "[logic][compiled]") {
+  const std::vector<std::string> rules = {
+      R"({"if":[{"var":"a"},{"cat":["x",{"var":"b"},["y",1]]},{"+":[{"var":"n"},"2.5"]}]})",
+      R"({"in":[{"var":"b"},["p","q",{"var":"b"}]]})",
+      R"({"reduce":[{"var":"list"},{"+":[{"var":"current"},{"var":"accumulator"}]},0]})",
+      R"({"map":[{"var":"list"},{"var":""}]})",
+      R"({"merge":[{"var":"list"},[{"var":"a"}],"z"]})",
+      R"({"filter":[{"var":"list"},{">":[{"var":""},1]}]})",
+      R"({"and":[{"var":"a"},{"nope":[1]}]})",
+      R"({"*":[]})",
+      R"({"substr":[{"var":"b"},1]})"};
+  const std::vector<std::string> data = {R"({"a":true,"b":"hello","n":1,"list":[1,2,3]})",
+                                         R"({"a":false,"b":"q","n":"3"})", R"({"list":"abc"})",
+                                         "null"};
+  for (const auto& r : rules) {
+    const logic::Rule compiled(parse(r));
+    for (const auto& d : data) {
+      INFO(r << " over " << d);
+      const json values = parse(d);
+      for (const std::size_t work : {std::size_t{5}, std::size_t{12}, logic::kMaxWork}) {
+        logic::Budget a{work}, b{work};
+        const logic::Outcome expected = logic::apply(parse(r), values, a);
+        const logic::Outcome got = compiled.apply(values, b);
+        CHECK(got.ok == expected.ok);
+        CHECK(got.value.dump() == expected.value.dump());
+        CHECK(got.error.id == expected.error.id);
+        CHECK(got.error.path == expected.error.path);
+        CHECK(got.error.message == expected.error.message);
+        CHECK(got.work == expected.work);
+        CHECK(b.work == a.work);
+      }
+    }
+  }
+}

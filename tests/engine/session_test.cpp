@@ -437,14 +437,15 @@ TEST_CASE("a section, a page and an item are each shown by their own rule", "[se
 }
 
 // Issue 12: one budget for every rule evaluated for one answer (logic::kMaxAnswerWork), each rule
-// within its own (logic::kMaxWork). Twelve calculations, each well within its own budget, together
-// need more than one answer may use: the answer is logic.budget at the calculation that ran out,
-// and nothing changes.
+// within its own (logic::kMaxWork). Twelve calculations that read the first answer ("units"), each
+// well within its own budget, together need more than one answer may use: the answer is
+// logic.budget at the calculation that ran out, and nothing changes.
 TEST_CASE("the rules evaluated for one answer share one budget", "[session][budget]") {
   json b = fixture::bundle();
   json items = json::array();
   for (int i = 0; i < 10000; ++i) items.push_back(i);
-  const json heavy = {{"all", {items, {{"<", {{{"var", ""}}, 1e9}}}}}};
+  const json all = {{"all", {items, {{"<", {{{"var", ""}}, 1e9}}}}}};
+  const json heavy = {{"if", {{{"var", "units"}}, all, all}}};
   const auto one = hipcheck::logic::apply(heavy, json::object());
   REQUIRE(one.ok);
   REQUIRE(one.work < hipcheck::logic::kMaxWork);

@@ -16,6 +16,13 @@ bool holds(const json& rule, const json& data) {
   return outcome.ok && logic::truthy(outcome.value);
 }
 
+// A content rule, compiled at load.
+bool holds(const logic::Rule& rule, const json& data) {
+  logic::Budget budget;
+  const auto outcome = rule.apply(data, budget);
+  return outcome.ok && logic::truthy(outcome.value);
+}
+
 // Highest "score" first; equal scores keep their order. An insertion sort: the lists are a few
 // dozen long, and it is far smaller in the wasm module than std::stable_sort over json.
 void by_score(json& list) {
@@ -97,7 +104,7 @@ class Assessor {
     // Most urgent flags first; the content's order within a level.
     for (std::size_t l = 0; l < c_.levels.size(); ++l) {
       for (const auto& flag : c_.flags) {
-        if (flag.level != c_.levels[l] || !holds(flag.when, data_)) continue;
+        if (flag.level != c_.levels[l] || !holds(flag.compiled, data_)) continue;
         level = std::min(level, l);
         flags.push_back({{"id", flag.id},
                          {"level", flag.level},
@@ -127,7 +134,7 @@ class Assessor {
       int score = 0;
       json factors = json::array();
       for (const auto& factor : cause.factors) {
-        if (!holds(factor.when, data_)) continue;
+        if (!holds(factor.compiled, data_)) continue;
         score += factor.points;
         json answers = json::array();
         for (const auto& name : factor.items) {
@@ -161,7 +168,7 @@ class Assessor {
     for (const auto& cause : causes) scores[cause["id"]] = cause["score"].get<int>();
     json tips = json::array();
     for (const auto& tip : c_.tips) {
-      if (!holds(tip.when, data_)) continue;
+      if (!holds(tip.compiled, data_)) continue;
       const auto cause = scores.find(tip.group);
       const int score = tip.priority + (cause == scores.end() ? 0 : cause->second);
       tips.push_back({{"id", tip.id},

@@ -250,6 +250,7 @@ LoadResult finish(Loading& l) {
   LoadResult out;
   if (l.c.errors.empty() && l.bundle.is_object()) set_version(l);
   if (l.c.errors.empty()) {
+    compile_rules(l.content);
     if (l.owned != nullptr) {
       l.content.bundle = std::move(*l.owned);
     } else {

@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <limits>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -257,25 +258,9 @@ bool less(const json* a, const json* b, bool or_equal) {
   return or_equal ? x <= y : x < y;
 }
 
-// ---- Evaluation ----
+// ---- The compiled form ----
 
-// Where an operation is in the rule: a chain of tokens on the stack, spelled out as a JSON pointer
-// only for an error (building every operand's path as text would cost more than evaluating it).
-struct Path {
-  const Path* parent = nullptr;      // nullptr for the rule itself
-  const std::string* key = nullptr;  // an operator's name, or nullptr for an index
-  std::size_t index = 0;
-};
-
-std::string text(const Path& path) {
-  std::vector<const Path*> chain;
-  for (const Path* at = &path; at->parent != nullptr; at = at->parent) chain.push_back(at);
-  std::string out;
-  for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
-    out = (*it)->key != nullptr ? pointer(out, *(*it)->key) : pointer(out, (*it)->index);
-  }
-  return out;
-}
+constexpr std::uint32_t kNone = 0xFFFFFFFFu;
 
 // How big a value is: its nesting depth (a scalar is 0) and its cells, one per JSON value and one
 // per character of its strings and object keys.
@@ -284,15 +269,16 @@ struct Size {
   std::size_t cells = 1;
 };
 
-// A value with its size, known without measuring it again.
-struct Val {
-  json value;
-  Size size;
-};
+// The size of an array of items of these sizes, as it grows one item at a time.
+void add_item(Size& into, const Size& item) {
+  into.depth = std::max(into.depth, item.depth + 1);
+  into.cells += item.cells;
+}
 
 // Measures a value without recursion, giving up as soon as it has more cells than limit (the
 // cells returned are then more than limit, and the depth is what was seen so far).
 Size measure(const json& value, std::size_t limit) {
+  if (!value.is_structured()) return {0, 1 + (value.is_string() ? str(value).size() : 0)};
   Size out{0, 1};
   std::vector<std::pair<const json*, std::size_t>> todo;  // arrays and objects, with their level
   const auto visit = [&](const json& v, std::size_t depth) {
@@ -312,35 +298,133 @@ Size measure(const json& value, std::size_t limit) {
   return out;
 }
 
-using Args = std::vector<json>;
+enum class NodeKind : std::uint8_t { kValue, kArray, kOperation, kUnknownOp };
+
+// One node of a compiled rule. A node's children (an operation's operands, an array's items) are
+// contiguous in Program::nodes; its path in the rule is spelled out from parent and index only
+// when an error needs it.
+struct Node {
+  NodeKind kind = NodeKind::kValue;
+  std::uint8_t op = 0;   // kOperation: index into kOps
+  bool listed = false;   // kOperation: the operands were written as a list
+  bool literal = false;  // kArray: every item is a value, so the array is one (values[value])
+  std::uint32_t parent = kNone;
+  std::uint32_t index = 0;      // position among the parent's operands or items
+  std::uint32_t first = 0;      // the first child
+  std::uint32_t count = 0;      // how many children
+  std::uint32_t value = kNone;  // kValue, literal kArray: values[]; kUnknown: names[]
+  std::uint32_t path = kNone;   // var with a literal path: paths[]
+  Size size;                    // kValue, literal kArray: the value's size
+  std::size_t cost = 0;         // kValue, literal kArray: the work evaluating it step by step takes
+};
+
+}  // namespace
+
+struct Program {
+  std::vector<Node> nodes;  // nodes[0] is the rule
+  std::vector<json> values;
+  std::vector<std::vector<std::string>> paths;  // var paths split at their dots
+  std::vector<std::string> names;               // unknown operators
+  bool too_deep = false;
+  bool null = false;
+  std::vector<std::string> reads;
+  bool reads_everything = false;
+};
+
+namespace {
+
+// ---- Evaluation ----
+
+// A value with its size, known without measuring it again: borrowed (from the data, a scope or
+// the rule's constants, all of which outlive it) or owned.
+struct Val {
+  const json* ref = nullptr;
+  json own;
+  Size size;
+
+  const json& get() const { return ref != nullptr ? *ref : own; }
+  json take() { return ref != nullptr ? json(*ref) : std::move(own); }
+};
+
+Val owned(json value, Size size = {}) {
+  Val v;
+  v.own = std::move(value);
+  v.size = size;
+  return v;
+}
+
+Val borrowed(const json& value, Size size) {
+  Val v;
+  v.ref = &value;
+  v.size = size;
+  return v;
+}
+
+std::string_view op_name(std::uint8_t op);
+
+// Where a node is in the rule, as a JSON pointer (for errors only).
+std::string text(const Program& program, std::uint32_t at) {
+  std::vector<std::uint32_t> chain;
+  for (std::uint32_t n = at; n != kNone && program.nodes[n].parent != kNone;
+       n = program.nodes[n].parent) {
+    chain.push_back(n);
+  }
+  std::string out;
+  for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
+    const Node& node = program.nodes[*it];
+    const Node& parent = program.nodes[node.parent];
+    if (parent.kind == NodeKind::kOperation) {
+      out = pointer(out, std::string(op_name(parent.op)));
+      if (parent.listed) out = pointer(out, node.index);
+    } else {
+      out = pointer(out, node.index);
+    }
+  }
+  return out;
+}
+
+struct Call;
+using Fn = Val (*)(Call&);
 
 // Stops at the first error; evaluation after that returns null at once.
 struct Run {
+  const Program& program;
   std::size_t left;  // work left in the budget
   std::size_t used = 0;
   bool failed = false;
   Error error;
+  // The operands of the eager operations being applied: one stack for every run (evaluation is
+  // never re-entered), so that a run allocates nothing for it once the stack has grown.
+  std::vector<Val>& stack;
 
-  explicit Run(std::size_t work) : left(work) {}
+  Run(const Program& p, std::size_t work) : program(p), left(work), stack(shared_stack()) {}
 
-  Val eval(const json& rule, const json& data, const Path& at);
+  static std::vector<Val>& shared_stack() {
+    thread_local std::vector<Val> operands;
+    return operands;
+  }
 
-  json fail(Error problem) {
+  Val eval(std::uint32_t at, const json& data);
+  Val eval_array(std::uint32_t at, const json& data);
+
+  std::string path(std::uint32_t at) const { return text(program, at); }
+
+  void fail(Error problem) {
     if (!failed) error = std::move(problem);
     failed = true;
-    return nullptr;
   }
 
   // Takes work from the budget; false (and failed) when there is not that much left.
-  bool spend(std::size_t work, const Path& at) {
+  bool spend(std::size_t work, std::uint32_t at) {
     if (failed) return false;
     if (work > left) {
       used += left;
       left = 0;
+      const std::string p = path(at);
       fail({kBudget,
             "evaluating the rule needs more work than its budget allows (" +
-                std::to_string(kMaxWork) + " units for one rule)" + where(text(at)),
-            text(at)});
+                std::to_string(kMaxWork) + " units for one rule)" + where(p),
+            p});
       return false;
     }
     left -= work;
@@ -350,77 +434,76 @@ struct Run {
 
   // Whether a value of this size may exist: no deeper than kMaxDepth, no larger than
   // kMaxValueSize; false (and failed) otherwise.
-  bool admit(const Size& size, const Path& at) {
+  bool admit(const Size& size, std::uint32_t at) {
     if (failed) return false;
     if (size.depth > kMaxDepth) {
-      fail(too_deep("a value built by the rule", text(at)));
+      fail(too_deep("a value built by the rule", path(at)));
       return false;
     }
     if (size.cells > kMaxValueSize) {
+      const std::string p = path(at);
       fail({kBudget,
             "a value built by the rule is larger than the limit of " +
-                std::to_string(kMaxValueSize) + " values and characters" + where(text(at)),
-            text(at)});
+                std::to_string(kMaxValueSize) + " values and characters" + where(p),
+            p});
       return false;
     }
     return true;
   }
 
   // Adds an item of this size to an array of size into, paying one unit for it.
-  bool grow(Size& into, const Size& item, const Path& at) {
-    into.depth = std::max(into.depth, item.depth + 1);
-    into.cells += item.cells;
+  bool grow(Size& into, const Size& item, std::uint32_t at) {
+    add_item(into, item);
     return spend(1, at) && admit(into, at);
   }
 
-  // A copy of a value the rule did not build (from the data or the rule), paid for by its size.
-  Val copy(const json& value, const Path& at) {
+  // A value the rule did not build (from the data or the rule), paid for by its size; borrowed.
+  Val copy(const json& value, std::uint32_t at) {
     const Size size = measure(value, std::min(left, kMaxValueSize));
     if (!spend(size.cells, at) || !admit(size, at)) return {};
-    return {value, size};
+    return borrowed(value, size);
   }
 };
 
-// One operation being applied: its operands (still rules), the data, and where it is in the rule.
+// One operation being applied: its operands (nodes), the data, and its own node (errors point
+// there). An eager operation's operand values are on the run's stack from base.
 struct Call {
   Run& run;
-  const json& operands;  // an array of operands, or the only one
+  const Node& node;
+  std::uint32_t at;
   const json& data;
-  const Path& at;           // the operation's path: its errors point there
-  Path base;                // at + "/" + operator: its operands' paths start there
-  Args args;                // the operands' values, for eager operations
-  std::vector<Size> sizes;  // and their sizes
-  bool sized = false;       // the operation has set size (else its result is measured)
+  std::size_t base = 0;
+  std::size_t n = 0;   // operand values on the stack (eager operations)
+  bool sized = false;  // the operation has set size (else its result is measured)
   Size size;
 
-  std::size_t count() const { return operands.is_array() ? operands.size() : 1; }
-  const json* arg(std::size_t i) const { return i < args.size() ? &args[i] : nullptr; }
+  std::size_t count() const { return node.count; }
+  const json* arg(std::size_t i) const { return i < n ? &run.stack[base + i].get() : nullptr; }
+  Val& val(std::size_t i) { return run.stack[base + i]; }
   Val eval(std::size_t i) { return eval(i, data); }
   Val eval(std::size_t i, const json& scope) {
-    if (!operands.is_array()) return i == 0 ? run.eval(operands, scope, base) : Val{};
-    if (i >= operands.size()) return {};
-    const Path path{&base, nullptr, i};
-    return run.eval(operands[i], scope, path);
+    return i < node.count ? run.eval(node.first + static_cast<std::uint32_t>(i), scope) : Val{};
   }
   // Returns a value whose size is known: an operand's, or one the operation computed.
-  json pass(Val v) {
+  Val pass(Val v) {
     sized = true;
     size = v.size;
-    return std::move(v.value);
+    return v;
   }
-  json pass_arg(std::size_t i) {
-    if (i >= args.size()) return nullptr;
-    return pass({std::move(args[i]), sizes[i]});
+  Val pass_arg(std::size_t i) {
+    if (i >= n) return {};
+    return pass(std::move(val(i)));
   }
   // A string the operation built, paid for by its length.
-  json built(std::string s) {
+  Val built(std::string s) {
     const Size measured{0, 1 + s.size()};
-    if (!run.spend(s.size(), at) || !run.admit(measured, at)) return nullptr;
-    return pass({std::move(s), measured});
+    if (!run.spend(s.size(), at) || !run.admit(measured, at)) return {};
+    return pass(owned(std::move(s), measured));
   }
-  json fail(const char* message) {
-    const std::string path = text(at);
-    return run.fail({kMalformed, message + where(path), path});
+  Val fail(const char* message) {
+    const std::string p = run.path(at);
+    run.fail({kMalformed, message + where(p), p});
+    return {};
   }
 };
 
@@ -441,22 +524,34 @@ const json* member(const json& node, const std::string& key) {
   return index < node.size() ? &node[index] : nullptr;
 }
 
-// What a var path ("a.b.0") names in data: the data itself for no path, null or "".
-const json* resolve(const json& data, const json* path) {
+// A var path ("a.b.0") split at its dots; empty for the data itself (no path, null or "").
+std::vector<std::string> split_path(const json* path) {
+  std::vector<std::string> out;
   if (kind(path) == Kind::kUndefined || path->is_null() ||
       (path->is_string() && str(*path).empty())) {
-    return &data;
+    return out;
   }
   const std::string text = js_string(path);
-  const json* node = &data;
-  for (std::size_t from = 0; node != nullptr;) {
+  for (std::size_t from = 0;;) {
     const std::size_t dot = text.find('.', from);
-    node = member(*node, text.substr(from, dot - from));
+    out.push_back(text.substr(from, dot - from));
     if (dot == std::string::npos) break;
     from = dot + 1;
   }
+  return out;
+}
+
+const json* resolve(const json& data, const std::vector<std::string>& segments) {
+  const json* node = &data;
+  for (const std::string& segment : segments) {
+    node = member(*node, segment);
+    if (node == nullptr) break;
+  }
   return node;
 }
+
+// What a var path names in data: the data itself for no path, null or "".
+const json* resolve(const json& data, const json* path) { return resolve(data, split_path(path)); }
 
 // The names whose value in data is absent, null or "". A name is read as {"var": name} would
 // read it, so a list name is a path and a default.
@@ -476,7 +571,7 @@ json absent(const json& data, const json& names) {
 // The absent names, or none when at least need_count (operand 0) of the names are present. As in
 // json-logic-js, names that are not a list are one name, counted by its length: a string's UTF-16
 // length, no length (so never enough) for anything else.
-json missing_some(Call& c) {
+Val missing_some(Call& c) {
   const json* names = c.arg(1);
   if (kind(names) == Kind::kUndefined || names->is_null()) return c.fail(kNoNameList);
   json out = absent(c.data, names->is_array() ? *names : json::array({*names}));
@@ -488,102 +583,122 @@ json missing_some(Call& c) {
     }
   }
   const json found = length - static_cast<double>(out.size());
-  return less(c.arg(0), &found, true) ? json::array() : out;
+  return owned(less(c.arg(0), &found, true) ? json::array() : std::move(out));
+}
+
+Val var(Call& c) {
+  const std::uint32_t path = c.node.path;
+  const json* found =
+      path != kNone ? resolve(c.data, c.run.program.paths[path]) : resolve(c.data, c.arg(0));
+  if (found != nullptr) return c.pass(c.run.copy(*found, c.at));
+  return c.pass_arg(1);
+}
+
+Val missing(Call& c) {
+  if (c.n > 0 && c.arg(0)->is_array()) return owned(absent(c.data, *c.arg(0)));
+  json names = json::array();
+  for (std::size_t i = 0; i < c.n; ++i) names.push_back(*c.arg(i));
+  return owned(absent(c.data, names));
 }
 
 // if / ?: — condition, value pairs, then an optional value for when no condition holds.
-json choose(Call& c) {
+Val choose(Call& c) {
   std::size_t i = 0;
   for (; i + 1 < c.count(); i += 2) {
-    if (truthy(c.eval(i).value)) return c.pass(c.eval(i + 1));
-    if (c.run.failed) return nullptr;
+    if (truthy(c.eval(i).get())) return c.pass(c.eval(i + 1));
+    if (c.run.failed) return {};
   }
-  return i < c.count() ? c.pass(c.eval(i)) : json();
+  return i < c.count() ? c.pass(c.eval(i)) : Val{};
 }
 
 // and stops at the first falsy operand, or at the first truthy one; both return where they stop.
 template <bool kStopAt>
-json junction(Call& c) {
+Val junction(Call& c) {
   Val last;
   for (std::size_t i = 0; i < c.count(); ++i) {
     last = c.eval(i);
-    if (c.run.failed) return nullptr;
-    if (truthy(last.value) == kStopAt) break;
+    if (c.run.failed) return {};
+    if (truthy(last.get()) == kStopAt) break;
   }
   return c.pass(std::move(last));
 }
 
+Val boolean(bool b) { return owned(b); }
+
 template <bool kOrEqual>
-json between(Call& c) {
+Val between(Call& c) {
   const bool first = less(c.arg(0), c.arg(1), kOrEqual);
-  return c.args.size() < 3 ? first : first && less(c.arg(1), c.arg(2), kOrEqual);
+  return boolean(c.n < 3 ? first : first && less(c.arg(1), c.arg(2), kOrEqual));
 }
 
 template <bool kMax>
-json extreme(Call& c) {
+Val extreme(Call& c) {
   double best =
       kMax ? -std::numeric_limits<double>::infinity() : std::numeric_limits<double>::infinity();
-  for (const json& a : c.args) {
-    const double x = js_number(&a);
+  for (std::size_t i = 0; i < c.n; ++i) {
+    const double x = js_number(c.arg(i));
     if (std::isnan(x) || (kMax ? x > best : x < best)) best = x;
   }
-  return number(best);
+  return owned(number(best));
 }
 
 // The items of operand 0 for which operand 1 is truthy. The items are moved, not copied, so the
 // result is no larger than operand 0's value.
 Val kept(Call& c) {
   Val items = c.eval(0);
-  Val out{json::array(), {1, 1}};
-  if (c.run.failed || !items.value.is_array()) return out;
+  Val out = owned(json::array(), {1, 1});
+  if (c.run.failed || !items.get().is_array()) return out;
   out.size = {std::max<std::size_t>(items.size.depth, 1), items.size.cells};
-  for (json& item : items.value) {
-    const bool keep = truthy(c.eval(1, item).value);
+  json list = items.take();
+  for (json& item : list) {
+    const bool keep = truthy(c.eval(1, item).get());
     if (c.run.failed) return {};
-    if (keep) out.value.push_back(std::move(item));
+    if (keep) out.own.push_back(std::move(item));
   }
   return out;
 }
 
-json map(Call& c) {
+Val map(Call& c) {
   const Val items = c.eval(0);
-  Val out{json::array(), {1, 1}};
-  if (c.run.failed) return nullptr;
-  if (items.value.is_array()) {
-    for (const json& item : items.value) {
+  Val out = owned(json::array(), {1, 1});
+  if (c.run.failed) return {};
+  if (items.get().is_array()) {
+    for (const json& item : items.get()) {
       Val result = c.eval(1, item);
-      if (c.run.failed || !c.run.grow(out.size, result.size, c.at)) return nullptr;
-      out.value.push_back(std::move(result.value));
+      if (c.run.failed || !c.run.grow(out.size, result.size, c.at)) return {};
+      out.own.push_back(result.take());
     }
   }
   return c.pass(std::move(out));
 }
 
 // The accumulator's size comes back with each step's value: it is never measured again.
-json reduce(Call& c) {
+Val reduce(Call& c) {
   Val items = c.eval(0);
   Val accumulator = c.eval(2);
-  if (c.run.failed) return nullptr;
-  if (items.value.is_array()) {
-    for (json& item : items.value) {
+  if (c.run.failed) return {};
+  if (items.get().is_array()) {
+    json list = items.take();
+    for (json& item : list) {
       json scope = json::object();
       scope["current"] = std::move(item);
-      scope["accumulator"] = std::move(accumulator.value);
-      accumulator = c.eval(1, scope);
-      if (c.run.failed) return nullptr;
+      scope["accumulator"] = accumulator.take();
+      Val next = c.eval(1, scope);
+      if (c.run.failed) return {};
+      accumulator = owned(next.take(), next.size);  // the scope ends with this step
     }
   }
   return c.pass(std::move(accumulator));
 }
 
-json all(Call& c) {
+Val all(Call& c) {
   const Val items = c.eval(0);
-  if (c.run.failed || !items.value.is_array() || items.value.empty()) return false;
-  for (const json& item : items.value) {
-    const bool holds = truthy(c.eval(1, item).value);
-    if (c.run.failed || !holds) return false;
+  if (c.run.failed || !items.get().is_array() || items.get().empty()) return boolean(false);
+  for (const json& item : items.get()) {
+    const bool holds = truthy(c.eval(1, item).get());
+    if (c.run.failed || !holds) return boolean(false);
   }
-  return true;
+  return boolean(true);
 }
 
 // Whether needle occurs in haystack, in time linear in their lengths (Knuth–Morris–Pratt).
@@ -603,38 +718,39 @@ bool contains(const std::string& haystack, const std::string& needle) {
   return false;
 }
 
-json in(Call& c) {
+Val in(Call& c) {
   const json* within = c.arg(1);
   if (kind(within) == Kind::kString) {
-    return !str(*within).empty() && contains(str(*within), js_string(c.arg(0)));
+    return boolean(!str(*within).empty() && contains(str(*within), js_string(c.arg(0))));
   }
-  if (within == nullptr || !within->is_array()) return false;
-  return std::any_of(within->begin(), within->end(),
-                     [&](const json& item) { return strict_equal(c.arg(0), &item); });
+  if (within == nullptr || !within->is_array()) return boolean(false);
+  return boolean(std::any_of(within->begin(), within->end(),
+                             [&](const json& item) { return strict_equal(c.arg(0), &item); }));
 }
 
 // Flattens one level: an array operand's items (moved, paid one unit each), any other operand as
 // it is.
-json merge(Call& c) {
-  Val out{json::array(), {1, 1}};
-  for (std::size_t i = 0; i < c.args.size(); ++i) {
-    json& a = c.args[i];
-    if (!a.is_array()) {
-      if (!c.run.grow(out.size, c.sizes[i], c.at)) return nullptr;
-      out.value.push_back(std::move(a));
+Val merge(Call& c) {
+  Val out = owned(json::array(), {1, 1});
+  for (std::size_t i = 0; i < c.n; ++i) {
+    Val& a = c.val(i);
+    if (!a.get().is_array()) {
+      if (!c.run.grow(out.size, a.size, c.at)) return {};
+      out.own.push_back(a.take());
       continue;
     }
-    out.size.depth = std::max(out.size.depth, c.sizes[i].depth);
-    out.size.cells += c.sizes[i].cells;
-    if (!c.run.spend(a.size(), c.at) || !c.run.admit(out.size, c.at)) return nullptr;
-    for (json& item : a) out.value.push_back(std::move(item));
+    out.size.depth = std::max(out.size.depth, a.size.depth);
+    out.size.cells += a.size.cells;
+    if (!c.run.spend(a.get().size(), c.at) || !c.run.admit(out.size, c.at)) return {};
+    json items = a.take();
+    for (json& item : items) out.own.push_back(std::move(item));
   }
   return c.pass(std::move(out));
 }
 
 // String.prototype.substr over characters (code points); a negative length drops characters from
 // the end, as json-logic-js does.
-json substr(Call& c) {
+Val substr(Call& c) {
   const std::string s = js_string(c.arg(0));
   std::vector<std::size_t> starts;  // the byte offset of each character, then of the end
   for (std::size_t i = 0; i < s.size(); ++i) {
@@ -657,13 +773,40 @@ json substr(Call& c) {
   return c.built(s.substr(first, starts[static_cast<std::size_t>(from + count)] - first));
 }
 
+// Array.prototype.join over the operands: null and undefined elements are empty.
+Val cat(Call& c) {
+  std::string out;
+  for (std::size_t i = 0; i < c.n; ++i) {
+    if (!c.arg(i)->is_null()) out += js_string(c.arg(i));
+  }
+  return c.built(std::move(out));
+}
+
+Val plus(Call& c) {
+  double sum = 0;
+  for (std::size_t i = 0; i < c.n; ++i) sum += parse_float(c.arg(i));
+  return owned(number(sum));
+}
+
+// As json-logic-js does, a single operand comes back as it is.
+Val times(Call& c) {
+  if (c.n < 2) return c.n == 0 ? c.fail(kNoFactors) : c.pass_arg(0);
+  double product = 1;
+  for (std::size_t i = 0; i < c.n; ++i) product *= parse_float(c.arg(i));
+  return owned(number(product));
+}
+
+Val minus(Call& c) {
+  const double a = js_number(c.arg(0));
+  return owned(number(c.n < 2 ? -a : a - js_number(c.arg(1))));
+}
+
 // How an operation takes its operands: all evaluated first; evaluated by the operation as it goes;
 // or, for map and the like, operand 1 is applied to each item of operand 0 instead of the data.
-enum class Mode { kEager, kLazy, kPerItem };
+enum class Mode : std::uint8_t { kEager, kLazy, kPerItem };
 
 // An operation returns its value; one that returns a value it did not measure as it built it
 // (an operand, an array, a string) says its size with Call::pass, or it is measured and paid for.
-using Fn = json (*)(Call&);
 using Checker = const char* (*)(const json& operands);  // a problem visible without evaluating
 
 struct Op {
@@ -674,16 +817,8 @@ struct Op {
 };
 
 const Op kOps[] = {
-    {"var", Mode::kEager,
-     [](Call& c) -> json {
-       const json* found = resolve(c.data, c.arg(0));
-       if (found != nullptr) return c.pass(c.run.copy(*found, c.at));
-       return c.pass_arg(1);
-     }},
-    {"missing", Mode::kEager,
-     [](Call& c) {
-       return absent(c.data, !c.args.empty() && c.args[0].is_array() ? c.args[0] : json(c.args));
-     }},
+    {"var", Mode::kEager, var},
+    {"missing", Mode::kEager, missing},
     {"missing_some", Mode::kEager, missing_some,
      [](const json& operands) -> const char* {
        const bool named = operands.is_array() && operands.size() > 1 && !operands[1].is_null();
@@ -691,56 +826,44 @@ const Op kOps[] = {
      }},
     {"if", Mode::kLazy, choose},
     {"?:", Mode::kLazy, choose},
-    {"==", Mode::kEager, [](Call& c) -> json { return loose_equal(c.arg(0), c.arg(1)); }},
-    {"!=", Mode::kEager, [](Call& c) -> json { return !loose_equal(c.arg(0), c.arg(1)); }},
-    {"===", Mode::kEager, [](Call& c) -> json { return strict_equal(c.arg(0), c.arg(1)); }},
-    {"!==", Mode::kEager, [](Call& c) -> json { return !strict_equal(c.arg(0), c.arg(1)); }},
-    {"!", Mode::kEager, [](Call& c) -> json { return c.args.empty() || !truthy(c.args[0]); }},
-    {"!!", Mode::kEager, [](Call& c) -> json { return !c.args.empty() && truthy(c.args[0]); }},
+    {"==", Mode::kEager, [](Call& c) { return boolean(loose_equal(c.arg(0), c.arg(1))); }},
+    {"!=", Mode::kEager, [](Call& c) { return boolean(!loose_equal(c.arg(0), c.arg(1))); }},
+    {"===", Mode::kEager, [](Call& c) { return boolean(strict_equal(c.arg(0), c.arg(1))); }},
+    {"!==", Mode::kEager, [](Call& c) { return boolean(!strict_equal(c.arg(0), c.arg(1))); }},
+    {"!", Mode::kEager, [](Call& c) { return boolean(c.n == 0 || !truthy(*c.arg(0))); }},
+    {"!!", Mode::kEager, [](Call& c) { return boolean(c.n > 0 && truthy(*c.arg(0))); }},
     {"or", Mode::kLazy, junction<true>},
     {"and", Mode::kLazy, junction<false>},
-    {">", Mode::kEager, [](Call& c) -> json { return less(c.arg(1), c.arg(0), false); }},
-    {">=", Mode::kEager, [](Call& c) -> json { return less(c.arg(1), c.arg(0), true); }},
+    {">", Mode::kEager, [](Call& c) { return boolean(less(c.arg(1), c.arg(0), false)); }},
+    {">=", Mode::kEager, [](Call& c) { return boolean(less(c.arg(1), c.arg(0), true)); }},
     {"<", Mode::kEager, between<false>},
     {"<=", Mode::kEager, between<true>},
     {"max", Mode::kEager, extreme<true>},
     {"min", Mode::kEager, extreme<false>},
-    {"+", Mode::kEager,
-     [](Call& c) {
-       double sum = 0;
-       for (const json& a : c.args) sum += parse_float(&a);
-       return number(sum);
-     }},
-    {"-", Mode::kEager,
-     [](Call& c) {
-       const double a = js_number(c.arg(0));
-       return number(c.args.size() < 2 ? -a : a - js_number(c.arg(1)));
-     }},
-    {"*", Mode::kEager,  // as json-logic-js does, a single operand comes back as it is
-     [](Call& c) {
-       if (c.args.size() < 2) return c.args.empty() ? c.fail(kNoFactors) : c.pass_arg(0);
-       double product = 1;
-       for (const json& a : c.args) product *= parse_float(&a);
-       return number(product);
-     },
+    {"+", Mode::kEager, plus},
+    {"-", Mode::kEager, minus},
+    {"*", Mode::kEager, times,
      [](const json& operands) -> const char* {
        return operands.is_array() && operands.empty() ? kNoFactors : nullptr;
      }},
-    {"/", Mode::kEager, [](Call& c) { return number(js_number(c.arg(0)) / js_number(c.arg(1))); }},
+    {"/", Mode::kEager,
+     [](Call& c) { return owned(number(js_number(c.arg(0)) / js_number(c.arg(1)))); }},
     {"%", Mode::kEager,
-     [](Call& c) { return number(std::fmod(js_number(c.arg(0)), js_number(c.arg(1)))); }},
+     [](Call& c) { return owned(number(std::fmod(js_number(c.arg(0)), js_number(c.arg(1))))); }},
     {"map", Mode::kPerItem, map},
     {"filter", Mode::kPerItem, [](Call& c) { return c.pass(kept(c)); }},
     {"reduce", Mode::kPerItem, reduce},
     {"all", Mode::kPerItem, all},
-    {"none", Mode::kPerItem, [](Call& c) -> json { return kept(c).value.empty(); }},
-    {"some", Mode::kPerItem, [](Call& c) -> json { return !kept(c).value.empty(); }},
+    {"none", Mode::kPerItem, [](Call& c) { return boolean(kept(c).get().empty()); }},
+    {"some", Mode::kPerItem, [](Call& c) { return boolean(!kept(c).get().empty()); }},
     {"merge", Mode::kEager, merge},
     {"in", Mode::kEager, in},
-    {"cat", Mode::kEager, [](Call& c) { return c.built(join(c.args, "")); }},
+    {"cat", Mode::kEager, cat},
     {"substr", Mode::kEager, substr},
     {"log", Mode::kEager, [](Call& c) { return c.pass_arg(0); }},
 };
+
+std::string_view op_name(std::uint8_t op) { return kOps[op].name; }
 
 const Op* find_op(std::string_view name) {
   for (const Op& op : kOps) {
@@ -754,43 +877,76 @@ Error unknown(const std::string& name, const std::string& path) {
 }
 
 // Every step costs one unit; every value it gives has a known size, within the limits.
-Val Run::eval(const json& rule, const json& data, const Path& at) {
+Val Run::eval(std::uint32_t at, const json& data) {
+  const Node& node = program.nodes[at];
+  switch (node.kind) {
+    case NodeKind::kValue:
+      // The rule's own value, borrowed: its size is known, so when it is within what is left it
+      // is paid at once (as one unit then its size), else step by step to fail where it would.
+      if (!failed && node.size.cells <= std::min(left, kMaxValueSize) && node.cost <= left) {
+        left -= node.cost;
+        used += node.cost;
+        return borrowed(program.values[node.value], node.size);
+      }
+      if (!spend(1, at)) return {};
+      return copy(program.values[node.value], at);
+    case NodeKind::kArray:
+      if (node.literal && !failed && node.size.cells <= kMaxValueSize && node.cost <= left) {
+        left -= node.cost;
+        used += node.cost;
+        return borrowed(program.values[node.value], node.size);
+      }
+      return eval_array(at, data);
+    case NodeKind::kUnknownOp:
+      if (!spend(1, at)) return {};
+      fail(unknown(program.names[node.value], path(at)));
+      return {};
+    case NodeKind::kOperation:
+      break;
+  }
   if (!spend(1, at)) return {};
-  if (rule.is_array()) {
-    Val out{json::array(), {1, 1}};
-    for (std::size_t i = 0; i < rule.size(); ++i) {
-      const Path path{&at, nullptr, i};
-      Val item = eval(rule[i], data, path);
-      if (failed || !grow(out.size, item.size, at)) return {};
-      out.value.push_back(std::move(item.value));
+  const Op& op = kOps[node.op];
+  Call call{*this, node, at, data, 0, 0, false, {}};
+  if (op.mode == Mode::kEager) {
+    call.base = stack.size();
+    for (std::uint32_t i = 0; i < node.count; ++i) {
+      Val v = eval(node.first + i, data);
+      if (failed) {
+        stack.resize(call.base);
+        return {};
+      }
+      stack.push_back(std::move(v));
     }
-    return out;
+    call.n = node.count;
   }
-  if (!is_operation(rule)) return copy(rule, at);
-  const auto entry = rule.begin();
-  const Op* op = find_op(entry.key());
-  if (op == nullptr) {
-    fail(unknown(entry.key(), text(at)));
-    return {};
-  }
-  Call call{*this, entry.value(), data, at, Path{&at, &entry.key(), 0}, {}, {}, false, {}};
-  if (op->mode == Mode::kEager) {
-    call.args.reserve(call.count());
-    call.sizes.reserve(call.count());
-    for (std::size_t i = 0; i < call.count(); ++i) {
-      Val v = call.eval(i);
-      if (failed) return {};
-      call.args.push_back(std::move(v.value));
-      call.sizes.push_back(v.size);
-    }
-  }
-  json value = op->fn(call);
+  Val value = op.fn(call);
+  if (op.mode == Mode::kEager) stack.resize(call.base);
   if (failed) return {};
-  if (call.sized) return {std::move(value), call.size};
-  if (!value.is_structured() && !value.is_string()) return {std::move(value), {}};
-  const Size size = measure(value, std::min(left, kMaxValueSize));
+  if (call.sized) {
+    value.size = call.size;
+    return value;
+  }
+  const json& v = value.get();
+  if (!v.is_structured() && !v.is_string()) {
+    value.size = {};
+    return value;
+  }
+  const Size size = measure(v, std::min(left, kMaxValueSize));
   if (!spend(size.cells, at) || !admit(size, at)) return {};
-  return {std::move(value), size};
+  value.size = size;
+  return value;
+}
+
+Val Run::eval_array(std::uint32_t at, const json& data) {
+  const Node& node = program.nodes[at];
+  if (!spend(1, at)) return {};
+  Val out = owned(json::array(), {1, 1});
+  for (std::uint32_t i = 0; i < node.count; ++i) {
+    Val item = eval(node.first + i, data);
+    if (failed || !grow(out.size, item.size, at)) return {};
+    out.own.push_back(item.take());
+  }
+  return out;
 }
 
 // JSON has no NaN or Infinity: they become null once evaluation is over, as in JSON.stringify.
@@ -800,6 +956,157 @@ json finite(json value) {
     for (json& item : value) item = finite(std::move(item));
   }
   return value;
+}
+
+// ---- Compiling ----
+
+void read_name(Program& p, const json& path) {
+  if (!path.is_string() && !path.is_number()) {
+    p.reads_everything = true;
+    return;
+  }
+  const std::string text = js_string(&path);
+  const std::string name = text.substr(0, text.find('.'));
+  if (name.empty()) {
+    p.reads_everything = true;
+  } else if (std::find(p.reads.begin(), p.reads.end(), name) == p.reads.end()) {
+    p.reads.push_back(name);
+  }
+}
+
+// The value of a node whose value is known before evaluating (a value, a literal array).
+const json* known(const Program& p, std::uint32_t n) {
+  const Node& node = p.nodes[n];
+  const bool fixed =
+      node.kind == NodeKind::kValue || (node.kind == NodeKind::kArray && node.literal);
+  return fixed ? &p.values[node.value] : nullptr;
+}
+
+// What an operation reads from the data (an operand inside map, filter, … reads its items).
+void record_reads(Program& p, std::uint32_t at) {
+  const Node& node = p.nodes[at];
+  const std::string_view name = op_name(node.op);
+  if (name == "var") {
+    const json* path = node.count > 0 ? known(p, node.first) : nullptr;
+    if (path == nullptr) {
+      p.reads_everything = true;
+    } else {
+      read_name(p, *path);
+    }
+    return;
+  }
+  const bool some = name == "missing_some";
+  if (name != "missing" && !some) return;
+  // The names: missing's first operand when it is a list, else every operand; missing_some's
+  // second, a list or one name. A name given as a list is a path and a default.
+  std::vector<const json*> names;
+  const auto take = [&](std::uint32_t n) {
+    const json* value = known(p, n);
+    if (value == nullptr) return false;
+    if (!value->is_array()) {
+      names.push_back(value);
+      return true;
+    }
+    for (const json& item : *value) names.push_back(&item);
+    return true;
+  };
+  bool fixed = true;
+  if (some) {
+    fixed = node.count < 2 || take(node.first + 1);
+  } else if (node.count > 0 && known(p, node.first) != nullptr &&
+             known(p, node.first)->is_array()) {
+    fixed = take(node.first);
+  } else {
+    for (std::uint32_t i = 0; i < node.count && fixed; ++i) {
+      const json* value = known(p, node.first + i);
+      fixed = value != nullptr;
+      if (fixed) names.push_back(value);
+    }
+  }
+  if (!fixed) {
+    p.reads_everything = true;
+    return;
+  }
+  for (const json* item : names) {
+    if (!item->is_array()) {
+      read_name(p, *item);
+    } else if (item->empty()) {
+      p.reads_everything = true;
+    } else {
+      read_name(p, (*item)[0]);
+    }
+  }
+}
+
+// Compiles rule into nodes[at]; scoped when it is evaluated over items rather than the data.
+void compile(Program& p, std::uint32_t at, const json& rule, bool scoped) {
+  const auto children = [&](std::size_t count) {
+    p.nodes[at].first = static_cast<std::uint32_t>(p.nodes.size());
+    p.nodes[at].count = static_cast<std::uint32_t>(count);
+    p.nodes.resize(p.nodes.size() + count);
+    for (std::uint32_t i = 0; i < count; ++i) {
+      Node& child = p.nodes[p.nodes[at].first + i];
+      child.parent = at;
+      child.index = i;
+    }
+  };
+  if (rule.is_array()) {
+    p.nodes[at].kind = NodeKind::kArray;
+    children(rule.size());
+    bool literal = true;
+    Size size{1, 1};
+    std::size_t cost = 1;
+    for (std::uint32_t i = 0; i < rule.size(); ++i) {
+      const std::uint32_t child = p.nodes[at].first + i;
+      compile(p, child, rule[i], scoped);
+      literal = literal && known(p, child) != nullptr;
+      add_item(size, p.nodes[child].size);
+      cost += p.nodes[child].cost + 1;
+    }
+    if (literal) {
+      Node& node = p.nodes[at];
+      node.literal = true;
+      node.value = static_cast<std::uint32_t>(p.values.size());
+      node.size = size;
+      node.cost = cost;
+      p.values.push_back(rule);
+    }
+    return;
+  }
+  if (!is_operation(rule)) {
+    Node& node = p.nodes[at];
+    node.kind = NodeKind::kValue;
+    node.value = static_cast<std::uint32_t>(p.values.size());
+    node.size = measure(rule, static_cast<std::size_t>(-1));
+    node.cost = 1 + node.size.cells;
+    p.values.push_back(rule);
+    return;
+  }
+  const auto entry = rule.begin();
+  const Op* op = find_op(entry.key());
+  if (op == nullptr) {
+    p.nodes[at].kind = NodeKind::kUnknownOp;
+    p.nodes[at].value = static_cast<std::uint32_t>(p.names.size());
+    p.names.push_back(entry.key());
+    return;
+  }
+  p.nodes[at].kind = NodeKind::kOperation;
+  p.nodes[at].op = static_cast<std::uint8_t>(op - kOps);
+  const json& operands = entry.value();
+  p.nodes[at].listed = operands.is_array();
+  children(operands.is_array() ? operands.size() : 1);
+  for (std::uint32_t i = 0; i < p.nodes[at].count; ++i) {
+    const bool item_scope = scoped || (op->mode == Mode::kPerItem && i == 1);
+    compile(p, p.nodes[at].first + i, operands.is_array() ? operands[i] : operands, item_scope);
+  }
+  if (op->fn == var && p.nodes[at].count > 0) {
+    if (const json* path = known(p, p.nodes[at].first);
+        path != nullptr && (path->is_string() || path->is_number())) {
+      p.nodes[at].path = static_cast<std::uint32_t>(p.paths.size());
+      p.paths.push_back(split_path(path));
+    }
+  }
+  if (!scoped) record_reads(p, at);
 }
 
 // Operands are rules like any other, so an array of operands is walked as an array rule is.
@@ -852,6 +1159,31 @@ void collect(const json& rule, std::vector<std::string>& names) {
   }
 }
 
+std::shared_ptr<const Program> compile(const json& rule) {
+  auto program = std::make_shared<Program>();
+  if (json_depth(rule) > kMaxDepth) {
+    program->too_deep = true;
+    return program;
+  }
+  program->null = rule.is_null();
+  program->nodes.resize(1);
+  compile(*program, 0, rule, false);
+  return program;
+}
+
+Outcome run(const Program& program, const json& data, Budget& budget) {
+  Run run(program, budget.work);
+  Val value;
+  if (program.too_deep) {
+    run.fail(too_deep("the rule", ""));
+  } else {
+    value = run.eval(0, data);
+  }
+  budget.work = run.left;
+  if (run.failed) return Outcome{nullptr, false, std::move(run.error), run.used};
+  return Outcome{finite(value.take()), true, {}, run.used};
+}
+
 }  // namespace
 
 bool truthy(const json& value) {
@@ -862,32 +1194,31 @@ bool truthy(const json& value) {
   return value.is_object();
 }
 
+Rule::Rule() {
+  static const std::shared_ptr<const Program> null = compile(json());
+  program_ = null;
+}
+
+Rule::Rule(const json& rule) : program_(compile(rule)) {}
+
+Outcome Rule::apply(const json& data, Budget& budget) const { return run(*program_, data, budget); }
+
+const std::vector<std::string>& Rule::reads() const { return program_->reads; }
+
+bool Rule::is_null() const { return program_->null; }
+
+bool Rule::reads_everything() const { return program_->reads_everything || program_->too_deep; }
+
 Outcome apply(const json& rule, const json& data) {
   Budget budget;
   return apply(rule, data, budget);
 }
 
 Outcome apply(const json& rule, const json& data, Budget& budget) {
-  Run run(budget.work);
-  Val value;
-  if (json_depth(rule) > kMaxDepth) {
-    run.fail(too_deep("the rule", ""));
-  } else if (json_depth(data) > kMaxDepth) {
-    run.fail(too_deep("the data", ""));
-  } else {
-    value = run.eval(rule, data, Path{});
+  if (json_depth(rule) <= kMaxDepth && json_depth(data) > kMaxDepth) {
+    return Outcome{nullptr, false, too_deep("the data", ""), 0};
   }
-  budget.work = run.left;
-  if (run.failed) return Outcome{nullptr, false, run.error, run.used};
-  return Outcome{finite(std::move(value.value)), true, {}, run.used};
-}
-
-Outcome apply_checked(const json& rule, const json& data, Budget& budget) {
-  Run run(budget.work);
-  Val value = run.eval(rule, data, Path{});
-  budget.work = run.left;
-  if (run.failed) return Outcome{nullptr, false, run.error, run.used};
-  return Outcome{finite(std::move(value.value)), true, {}, run.used};
+  return run(*compile(rule), data, budget);
 }
 
 std::vector<Error> check(const json& rule) {

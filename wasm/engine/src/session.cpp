@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <set>
 
 #include "hipcheck/logic.hpp"
@@ -21,29 +22,113 @@ Error answer_error(const std::string& id, const std::string& item, const std::st
   return Error{id, message, "/" + item};
 }
 
+// The same value of the same types: a calculation whose value is identical to before has not
+// changed for any rule that reads it (3 and 3.0 are equal as JSON, but print differently).
+bool identical(const json& a, const json& b) {
+  if (a.type() != b.type() || a.size() != b.size()) return false;
+  if (a.is_array()) {
+    for (std::size_t i = 0; i < a.size(); ++i) {
+      if (!identical(a[i], b[i])) return false;
+    }
+    return true;
+  }
+  if (a.is_object()) {
+    for (auto x = a.begin(), y = b.begin(); x != a.end(); ++x, ++y) {
+      if (x.key() != y.key() || !identical(x.value(), y.value())) return false;
+    }
+    return true;
+  }
+  return a == b;
+}
+
 }  // namespace
 
-logic::Outcome Session::evaluate(const json& rule, const json& data,
-                                 const std::string& where) const {
+// What each rule of the content reads, as indexes into names: built once when a session starts on
+// a content, and shared by its copies.
+struct Session::Graph {
+  struct Reads {
+    bool everything = false;  // a name computed while evaluating, or the whole data
+    std::vector<std::size_t> names;
+
+    bool touched(const std::vector<char>& changed) const {
+      if (everything) return true;
+      for (const std::size_t n : names) {
+        if (changed[n]) return true;
+      }
+      return false;
+    }
+  };
+
+  std::map<std::string, std::size_t> index;  // every item, calculation, "settings" and name read
+  std::vector<std::size_t> calc_names;       // each calculation's own name
+  std::vector<Reads> calcs, sections, pages, items, stops;
+  // A calculation reads everything, or one that comes at or after it (the loader orders them by
+  // logic::variables, which a list name of missing does not name): then every change recomputes
+  // every calculation, as a full refresh does, from the answers and settings alone.
+  bool calcs_read_everything = false;
+
+  std::size_t name(const std::string& n) {
+    const std::size_t next = index.size();
+    return index.emplace(n, next).first->second;
+  }
+
+  Reads reads(const logic::Rule& rule) {
+    Reads out;
+    out.everything = rule.reads_everything();
+    for (const std::string& n : rule.reads()) out.names.push_back(name(n));
+    return out;
+  }
+
+  explicit Graph(const Content& c) {
+    name(kSettings);
+    for (const Item& item : c.items) name(item.id);
+    for (const Calculation& calc : c.calculations) calc_names.push_back(name(calc.id));
+    for (std::size_t k = 0; k < c.calculations.size(); ++k) {
+      calcs.push_back(reads(c.calculations[k].compiled));
+      const auto later = [&](std::size_t n) {
+        return std::find(calc_names.begin() + static_cast<std::ptrdiff_t>(k), calc_names.end(),
+                         n) != calc_names.end();
+      };
+      calcs_read_everything =
+          calcs_read_everything || calcs.back().everything ||
+          std::any_of(calcs.back().names.begin(), calcs.back().names.end(), later);
+    }
+    for (const Section& section : c.sections) sections.push_back(reads(section.compiled));
+    for (const Page& page : c.pages) pages.push_back(reads(page.compiled));
+    for (const Item& item : c.items) items.push_back(reads(item.compiled));
+    for (const Stop& stop : c.stops) stops.push_back(reads(stop.compiled));
+  }
+};
+
+logic::Outcome Session::evaluate(const logic::Rule& rule, const json& data,
+                                 const Where& where) const {
   // Content rules were checked once at load (the wasm build trusts the stamped bundle's check),
   // and the session's data is bounded (checked answers, settings, admitted calculated values).
-  logic::Budget own{budget_ == nullptr ? logic::kMaxWork : std::min(logic::kMaxWork, budget_->work)};
-  logic::Outcome outcome = logic::apply_checked(rule, data, own);
+  logic::Budget own{budget_ == nullptr ? logic::kMaxWork
+                                       : std::min(logic::kMaxWork, budget_->work)};
+  logic::Outcome outcome = rule.apply(data, own);
   if (budget_ == nullptr) return outcome;
   budget_->work -= std::min(outcome.work, budget_->work);
   if (!outcome.ok && outcome.error.id == "logic.budget" && !overrun_) {
+    const std::string at =
+        where.collection == nullptr ? "" : pointer(where.collection, *where.id) + where.field;
     overrun_ = Error{"logic.budget",
                      "Working out what comes next after this answer needs more work than one "
                      "answer may use, so nothing was changed.",
-                     where + outcome.error.path};
+                     at + outcome.error.path};
   }
   return outcome;
 }
 
-bool Session::holds(const json& rule, const json& data, const std::string& where) const {
+bool Session::holds(const logic::Rule& rule, const json& data, const Where& where) const {
   if (rule.is_null()) return true;
   const auto outcome = evaluate(rule, data, where);
   return outcome.ok && logic::truthy(outcome.value);
+}
+
+bool Session::holds_now(signed char& known, const logic::Rule& rule, const Where& where) const {
+  if (known < 0) known = holds(rule, data_, where) ? 1 : 0;
+  return known != 0;
 }
 
 json default_settings() { return {{"mode", "full"}, {"lessons", true}}; }
@@ -73,7 +158,7 @@ std::optional<Error> merge_settings(const json& base, const json& changes, json&
 json Session::calculate(const json& data) const {
   json out = data;
   for (const auto& calc : content_->calculations) {
-    const auto outcome = evaluate(calc.rule, out, pointer("/calculations", calc.id) + "/rule");
+    const auto outcome = evaluate(calc.compiled, out, {"/calculations", &calc.id, "/rule"});
     json value = outcome.ok ? outcome.value : json();
     if (value.is_number_float() && !std::isfinite(value.get<double>())) value = nullptr;
     out[calc.id] = std::move(value);
@@ -82,7 +167,9 @@ json Session::calculate(const json& data) const {
 }
 
 Session::Session(std::shared_ptr<const Content> content)
-    : content_(std::move(content)), settings_(default_settings()) {
+    : content_(std::move(content)),
+      settings_(default_settings()),
+      graph_(std::make_shared<const Graph>(*content_)) {
   start();
 }
 
@@ -95,7 +182,7 @@ std::optional<Error> Session::start(const json& settings) {
   notice_.clear();
   finished_.clear();
   cursor_ = 0;
-  refresh();
+  refresh({}, true);
   settle();
   return std::nullopt;
 }
@@ -104,34 +191,82 @@ std::optional<Error> Session::configure(const json& settings) {
   json merged;
   if (auto e = merge_settings(settings_, settings, merged)) return e;
   settings_ = std::move(merged);
-  refresh();
+  refresh({kSettings});
   prune();
   settle();
   return std::nullopt;
 }
 
-void Session::refresh() {
-  json data = answers_;
-  data[kSettings] = settings_;
-  data_ = calculate(data);
+void Session::refresh(const std::vector<std::string>& changed, bool all) {
+  const Content& c = *content_;
+  const Graph& g = *graph_;
+  all = all || full_refresh_;
+  std::vector<char> touched(g.index.size(), all ? 1 : 0);
+  for (const std::string& name : changed) {
+    const auto it = g.index.find(name);
+    if (it != g.index.end()) touched[it->second] = 1;
+  }
+  if (all || g.calcs_read_everything) {
+    json data = answers_;
+    data[kSettings] = settings_;
+    data_ = calculate(data);
+    for (const std::size_t n : g.calc_names) touched[n] = 1;
+  } else {
+    for (const std::string& name : changed) {
+      if (name == kSettings) {
+        data_[kSettings] = settings_;
+      } else if (answers_.contains(name)) {
+        data_[name] = answers_[name];
+      } else {
+        data_.erase(name);
+      }
+    }
+    // In their order, each after what it reads: a calculation whose value stays the same changes
+    // nothing further.
+    for (std::size_t k = 0; k < c.calculations.size(); ++k) {
+      if (!g.calcs[k].touched(touched)) continue;
+      const Calculation& calc = c.calculations[k];
+      const auto outcome = evaluate(calc.compiled, data_, {"/calculations", &calc.id, "/rule"});
+      json value = outcome.ok ? outcome.value : json();
+      if (value.is_number_float() && !std::isfinite(value.get<double>())) value = nullptr;
+      json& slot = data_[calc.id];
+      if (identical(slot, value)) continue;
+      slot = std::move(value);
+      touched[g.calc_names[k]] = 1;
+    }
+  }
+  const auto forget = [&](std::vector<signed char>& known, const std::vector<Graph::Reads>& reads) {
+    known.resize(reads.size(), -1);
+    for (std::size_t r = 0; r < reads.size(); ++r) {
+      if (all || reads[r].touched(touched)) known[r] = -1;
+    }
+  };
+  forget(section_holds_, g.sections);
+  forget(page_holds_, g.pages);
+  forget(item_holds_, g.items);
+  forget(stop_holds_, g.stops);
+  show();
+}
+
+void Session::show() {
   const Content& c = *content_;
   const bool lessons = settings_.value("lessons", true);
   std::vector<char> sections(c.sections.size(), 0);
-  for (std::size_t s = 0; s < c.sections.size(); ++s)
+  for (std::size_t s = 0; s < c.sections.size(); ++s) {
+    const Section& section = c.sections[s];
     sections[s] =
-        holds(c.sections[s].enable_when, data_, pointer("/sections", c.sections[s].id) + "/enableWhen")
-            ? 1
-            : 0;
+        holds_now(section_holds_[s], section.compiled, {"/sections", &section.id, "/enableWhen"});
+  }
   page_visible_.assign(c.pages.size(), 0);
   item_visible_.assign(c.items.size(), 0);
   for (std::size_t p = 0; p < c.pages.size(); ++p) {
     const Page& page = c.pages[p];
     if (!sections[page.section] || (page.lesson && !lessons) ||
-        !holds(page.enable_when, data_, pointer("/pages", page.id) + "/enableWhen"))
+        !holds_now(page_holds_[p], page.compiled, {"/pages", &page.id, "/enableWhen"}))
       continue;
     for (const std::size_t i : page.items) {
-      item_visible_[i] =
-          holds(c.items[i].enable_when, data_, pointer("", c.items[i].id) + "/enableWhen") ? 1 : 0;
+      const Item& item = c.items[i];
+      item_visible_[i] = holds_now(item_holds_[i], item.compiled, {"", &item.id, "/enableWhen"});
       if (item_visible_[i]) page_visible_[p] = 1;
     }
   }
@@ -141,14 +276,17 @@ void Session::prune() {
   // Dropping one answer can hide further items, so repeat until nothing changes. Rules only read
   // earlier pages, so this ends after at most one round per page.
   for (bool changed = true; changed;) {
-    changed = false;
+    std::vector<std::string> dropped;
     for (std::size_t i = 0; i < item_visible_.size(); ++i) {
       if (!item_visible_[i] && answers_.contains(content_->items[i].id)) {
-        answers_.erase(content_->items[i].id);
-        changed = true;
+        const std::string& id = content_->items[i].id;
+        if (undo_ != nullptr) undo_->emplace_back(id, std::move(answers_[id]));
+        answers_.erase(id);
+        dropped.push_back(content_->items[i].id);
       }
     }
-    if (changed) refresh();
+    changed = !dropped.empty();
+    if (changed) refresh(dropped);
   }
 }
 
@@ -186,9 +324,10 @@ void Session::settle() {
 bool Session::complete() const { return first_unanswered() == kEnd; }
 
 const Stop* Session::holding(StopAction action, bool skip_acknowledged) const {
-  for (const auto& stop : content_->stops) {
+  for (std::size_t s = 0; s < content_->stops.size(); ++s) {
+    const Stop& stop = content_->stops[s];
     if (stop.action != action || (skip_acknowledged && acknowledged(stop.id))) continue;
-    if (holds(stop.when, data_, pointer("/stops", stop.id) + "/when")) return &stop;
+    if (holds_now(stop_holds_[s], stop.compiled, {"/stops", &stop.id, "/when"})) return &stop;
   }
   return nullptr;
 }
@@ -329,25 +468,52 @@ std::vector<Error> Session::answer(const std::string& page_id, const json& answe
     return {Error{"answer.page.hidden", "This page does not apply to your earlier answers.", ""}};
   auto errors = check_page(p, answers);
   if (!errors.empty()) return errors;
-  // Every rule evaluated for this answer shares one budget; running out changes nothing.
-  Session trial(*this);
+  // Every rule evaluated for this answer shares one budget; running out changes nothing: the
+  // answers changed are put back (from undo, newest first), and what follows from the answers and
+  // settings (data_, what is shown) is worked out again. Copying the whole session instead would
+  // cost more than the answer.
+  std::vector<std::pair<std::string, json>> undo;
+  const std::size_t cursor = cursor_;
+  std::string notice = notice_, finished = finished_;
+  std::vector<std::string> acknowledged = acknowledged_;
   logic::Budget shared{logic::kMaxAnswerWork};
-  trial.budget_ = &shared;
-  trial.store(p, answers);
-  trial.budget_ = nullptr;
-  if (trial.overrun_) return {*trial.overrun_};
-  *this = std::move(trial);
-  return {};
+  budget_ = &shared;
+  undo_ = &undo;
+  store(p, answers);
+  budget_ = nullptr;
+  undo_ = nullptr;
+  if (!overrun_) return {};
+  const Error overrun = *overrun_;
+  overrun_.reset();
+  for (auto it = undo.rbegin(); it != undo.rend(); ++it) {
+    if (it->second.is_discarded()) {
+      answers_.erase(it->first);
+    } else {
+      answers_[it->first] = std::move(it->second);
+    }
+  }
+  cursor_ = cursor;
+  notice_ = std::move(notice);
+  finished_ = std::move(finished);
+  acknowledged_ = std::move(acknowledged);
+  refresh({}, true);
+  return {overrun};
 }
 
 void Session::store(std::size_t p, const json& answers) {
   const Page* page = &content_->pages[p];
+  std::vector<std::string> changed;
   for (const std::size_t i : page->items) {
     if (!item_visible_[i]) continue;
     const Item& item = content_->items[i];
+    if (undo_ != nullptr) {
+      undo_->emplace_back(
+          item.id, answers_.contains(item.id) ? answers_[item.id] : json(json::value_t::discarded));
+    }
     answers_[item.id] = item.type == ItemType::Lesson ? json(true) : answers[item.id];
+    changed.push_back(item.id);
   }
-  refresh();
+  refresh(changed);
   prune();
   notice_.clear();
   if (!finished_.empty()) {
@@ -393,7 +559,7 @@ std::size_t Session::raising_page(const std::string& stop_id) const {
       const std::string& id = content_->items[i].id;
       if (item_visible_[i] && answers_.contains(id)) data[id] = answers_[id];
     }
-    if (stop && holds(stop->when, calculate(data), "")) return p;
+    if (stop && holds(stop->compiled, calculate(data), {})) return p;
   }
   return last_shown;
 }
@@ -599,12 +765,13 @@ std::optional<Error> Session::restore(const json& state) {
                "This saved check was made with other questions, so it cannot be used.");
   }
   Session trial(content_);
+  trial.full_refresh_ = full_refresh_;
   if (state.contains("settings")) {
     json merged;
     if (auto e = merge_settings(default_settings(), state["settings"], merged))
       return bad("state.settings", "/settings" + e->path, e->message);
     trial.settings_ = std::move(merged);
-    trial.refresh();
+    trial.refresh({kSettings});
   }
   if (!state.contains("answers") || !state["answers"].is_object()) {
     return bad("state.malformed", "/answers", "This saved check is damaged.");
@@ -617,7 +784,7 @@ std::optional<Error> Session::restore(const json& state) {
   }
   // Replay the answers page by page, in order, checking each against what is shown by then.
   for (std::size_t p = 0; p < content_->pages.size(); ++p) {
-    bool any = false;
+    std::vector<std::string> changed;
     for (const std::size_t i : content_->pages[p].items) {
       const Item& item = content_->items[i];
       if (!answers.contains(item.id)) continue;
@@ -628,12 +795,12 @@ std::optional<Error> Session::restore(const json& state) {
       if (auto e = trial.check_value(item, answers[item.id]))
         return bad("state.answer.invalid", pointer("/answers", item.id), e->message);
       trial.answers_[item.id] = answers[item.id];
-      any = true;
+      changed.push_back(item.id);
     }
-    if (!any) continue;
+    if (changed.empty()) continue;
     logic::Budget shared{logic::kMaxAnswerWork};  // as when the page was answered
     trial.budget_ = &shared;
-    trial.refresh();
+    trial.refresh(changed);
     trial.budget_ = nullptr;
     if (trial.overrun_) return trial.overrun_;
   }
@@ -659,7 +826,7 @@ std::optional<Error> Session::restore(const json& state) {
   if (state.value("finished", false)) {
     for (const auto& s : content_->stops) {
       if (s.action == StopAction::Notice && trial.acknowledged(s.id) &&
-          trial.holds(s.when, trial.data_, "")) {
+          trial.holds(s.compiled, trial.data_, {})) {
         trial.finished_ = s.id;
         break;
       }

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "hipcheck/json.hpp"
+#include "hipcheck/logic.hpp"
 
 namespace hipcheck {
 
@@ -27,6 +28,7 @@ struct Item {
   json source;       // the item as written in the content
   json enable_when;  // the item's own rule (null when always shown); its page's and section's apply
                      // too
+  logic::Rule compiled;  // enable_when, compiled at load
   std::vector<Option> options;
   double min = 0, max = 0, step = 1;
   bool not_sure = false;
@@ -40,6 +42,7 @@ struct Page {
   std::string title, intro;  // "" when not given
   std::size_t section = 0;
   json enable_when;                // null when always shown
+  logic::Rule compiled;            // enable_when, compiled at load
   std::vector<std::size_t> items;  // indexes into Content::items, in order
   bool lesson = false;             // its one item is a lesson
 };
@@ -47,8 +50,9 @@ struct Page {
 struct Section {
   std::string id;
   std::string title;
-  std::string intro;  // "" when not given
-  json enable_when;   // null when always shown
+  std::string intro;     // "" when not given
+  json enable_when;      // null when always shown
+  logic::Rule compiled;  // enable_when, compiled at load
   std::vector<std::size_t> pages;
 };
 
@@ -60,18 +64,21 @@ struct Stop {
   std::string id;
   std::string level;  // a care level id
   json when;
+  logic::Rule compiled;  // when, compiled at load
   StopAction action = StopAction::End;
 };
 
 struct Calculation {
   std::string id;
   json rule;
+  logic::Rule compiled;  // rule, compiled at load
 };
 
 struct Flag {
   std::string id;
   std::string level;
   json when;
+  logic::Rule compiled;  // when, compiled at load
   std::string reason;
   std::vector<std::string> sources;
 };
@@ -79,6 +86,7 @@ struct Flag {
 struct Factor {
   std::string id;
   json when;
+  logic::Rule compiled;  // when, compiled at load
   int points = 0;
   std::string reason;
   std::vector<std::string> items;  // items `when` reads, directly or through calculations, in order
@@ -95,6 +103,7 @@ struct Tip {
   std::string id;
   std::string group;
   json when;
+  logic::Rule compiled;  // when, compiled at load
   int priority = 0;
   std::string text;
   std::string because;
@@ -151,5 +160,8 @@ LoadResult load_content(json&& bundle, const std::string& version);
 // and refuses a bundle whose structure the engine cannot read (content.structure, with its path)
 // instead of crashing on it.
 LoadResult load_stamped_content(json&& bundle, const std::string& version);
+
+// Compiles every rule of the model once (logic::Rule); both loads call it.
+void compile_rules(Content& content);
 
 }  // namespace hipcheck

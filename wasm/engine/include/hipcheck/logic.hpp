@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -41,11 +42,32 @@ Outcome apply(const json& rule, const json& data);
 // it ran out), so several evaluations can share one budget.
 Outcome apply(const json& rule, const json& data, Budget& budget);
 
-// The same for a rule already checked (check() found no problem, as the content loader does once
-// for every rule) over data whose values are no deeper than kMaxDepth (the session's answers,
-// settings and calculated values): neither is measured again, which is most of the cost of a small
-// rule over the session's data.
-Outcome apply_checked(const json& rule, const json& data, Budget& budget);
+struct Program;  // a rule compiled (logic.cpp)
+
+// A rule compiled once: operators looked up, operands laid out flat, constants and var paths read
+// ahead, what it reads from the data known. Evaluating it measures neither the rule's depth nor
+// the data's again, and spells out a JSON path only for an error. A rule compiles whatever it is;
+// what check() reports is an error when (and if) evaluation reaches it, as apply() does.
+class Rule {
+ public:
+  Rule();  // the rule null
+  explicit Rule(const json& rule);
+
+  // Evaluates over data whose values are no deeper than kMaxDepth (the session's answers, settings
+  // and calculated values), drawing on budget as apply() does, with the same values and errors.
+  Outcome apply(const json& data, Budget& budget) const;
+
+  // The names of the data the rule can read (first segment of a literal var path, literal names
+  // of missing and missing_some), unless reads_everything(): a name computed while evaluating,
+  // or the whole data ({"var": ""}), may be anything.
+  const std::vector<std::string>& reads() const;
+  // The rule is null: no rule was given.
+  bool is_null() const;
+  bool reads_everything() const;
+
+ private:
+  std::shared_ptr<const Program> program_;
+};
 
 // Checks a rule without evaluating it: every operator known, operands well formed, depth bounded.
 // Returns the problems found (empty when the rule is sound). Paths are relative to the rule ("" is

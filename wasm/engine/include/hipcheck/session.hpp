@@ -5,6 +5,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "hipcheck/content.hpp"
@@ -77,15 +78,35 @@ class Session {
   json state() const;
   std::optional<Error> restore(const json& state);
 
+  // By default a change (an answer, settings, a restore) re-evaluates only the rules that read
+  // what changed, through the content's dependency graph. With full set, every change re-evaluates
+  // every calculation and rule, as the reference the incremental updates are tested against.
+  void set_full_refresh(bool full) { full_refresh_ = full; }
+
  private:
   static constexpr std::size_t kEnd = static_cast<std::size_t>(-1);
 
-  void refresh();  // recomputes data_ and what is shown after the answers or settings change
+  struct Graph;  // what each rule reads (session.cpp)
+
+  // Where a content rule is, spelled out as a JSON pointer only for an error: collection/id/field.
+  struct Where {
+    const char* collection = nullptr;  // nullptr: "" (a rule evaluated outside the session's data)
+    const std::string* id = nullptr;
+    const char* field = nullptr;
+  };
+
+  // Recomputes data_ and what is shown after the answers or settings change: only the rules that
+  // read a changed name (an item id, "settings", a calculation whose value changed), unless
+  // full_refresh_ or all.
+  void refresh(const std::vector<std::string>& changed, bool all = false);
+  void show();  // what is shown, from the rules' results (evaluating those not known)
   // Evaluates one content rule (where names it, as a path, for a logic.budget error): within its
   // own budget and, during an operation, the operation's shared budget; running out of that
   // records overrun_, and the operation (done on a copy) then changes nothing.
-  logic::Outcome evaluate(const json& rule, const json& data, const std::string& where) const;
-  bool holds(const json& rule, const json& data, const std::string& where) const;
+  logic::Outcome evaluate(const logic::Rule& rule, const json& data, const Where& where) const;
+  bool holds(const logic::Rule& rule, const json& data, const Where& where) const;
+  // holds() over data_, remembered in known until a name the rule reads changes (-1: not known).
+  bool holds_now(signed char& known, const logic::Rule& rule, const Where& where) const;
   json calculate(const json& data) const;  // data with every calculated value
   void store(std::size_t page, const json& answers);  // answer() once the answers are checked
   void prune();    // drops the answers of hidden items until nothing changes
@@ -116,7 +137,14 @@ class Session {
   std::string notice_;              // a notice waiting to be acknowledged
   std::string finished_;            // the notice on which the runner chose "finish"
   std::vector<std::string> acknowledged_;
+  std::shared_ptr<const Graph> graph_;
+  bool full_refresh_ = false;
+  // The result of each section's, page's, item's and stop's rule over data_, or -1 when not known.
+  std::vector<signed char> section_holds_, page_holds_, item_holds_;
+  mutable std::vector<signed char> stop_holds_;
   mutable logic::Budget* budget_ = nullptr;  // the operation's shared budget (null between them)
+  // During answer(): each answer store() and prune() change, with what it was (discarded: none).
+  std::vector<std::pair<std::string, json>>* undo_ = nullptr;
   mutable std::optional<Error> overrun_;      // the first rule that ran out of it
 };
 

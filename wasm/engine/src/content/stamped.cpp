@@ -445,6 +445,20 @@ class Reader {
 
 }  // namespace
 
+// Every rule the engine evaluates, compiled once (both loads call it before the content is shared).
+void compile_rules(Content& c) {
+  for (Section& s : c.sections) s.compiled = logic::Rule(s.enable_when);
+  for (Page& p : c.pages) p.compiled = logic::Rule(p.enable_when);
+  for (Item& i : c.items) i.compiled = logic::Rule(i.enable_when);
+  for (Stop& s : c.stops) s.compiled = logic::Rule(s.when);
+  for (Calculation& calc : c.calculations) calc.compiled = logic::Rule(calc.rule);
+  for (Flag& f : c.flags) f.compiled = logic::Rule(f.when);
+  for (Cause& cause : c.causes) {
+    for (Factor& f : cause.factors) f.compiled = logic::Rule(f.when);
+  }
+  for (Tip& t : c.tips) t.compiled = logic::Rule(t.when);
+}
+
 LoadResult load_stamped_content(json&& bundle, const std::string& version) {
   LoadResult out;
   if (json_depth(bundle) > kMaxDepth + 8) {
@@ -463,6 +477,7 @@ LoadResult load_stamped_content(json&& bundle, const std::string& version) {
   // The rules-only version `hipcheck bundle` wrote (the same in every locale), else the stamp.
   const auto given = bundle.find("version");
   reader.content.version = given != bundle.end() && given->is_string() ? given->get<std::string>() : version;
+  compile_rules(reader.content);
   reader.content.bundle = std::move(bundle);
   out.content = std::make_shared<const Content>(std::move(reader.content));
   return out;
