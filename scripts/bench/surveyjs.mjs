@@ -18,6 +18,8 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import { drive } from '../../tests/wasm/module.mjs';
+
 const require = createRequire(import.meta.url);
 const { FunctionFactory, Model } = require('survey-core');
 
@@ -247,27 +249,8 @@ export function calculatedValues(model) {
  * The same in the engine (the public API): the pages answered with the items shown on each, where
  * it ended (as driveSurvey says it), and the engine's answers and settings (its state).
  */
-export function driveEngine(engine, answers, { settings = {}, stopChoice = 'continue' } = {}) {
-  let page = JSON.parse(engine.start(JSON.stringify(settings)));
-  if (page.error) throw new Error(`settings: ${page.error.id} ${page.error.message}`);
-  const visited = [];
-  for (;;) {
-    if (page.status === 'notice') {
-      page = JSON.parse(engine.proceed(stopChoice));
-      continue;
-    }
-    if (page.status !== 'question') break;
-    const { id, lesson, items } = page.page;
-    const reply = {};
-    if (!lesson) {
-      if (!items.every((item) => item.id in answers)) break;
-      for (const item of items) reply[item.id] = answers[item.id];
-    }
-    const next = JSON.parse(engine.answer(id, JSON.stringify(reply)));
-    if (next.error) throw new Error(`${id}: ${next.error.id} ${next.error.path} ${next.error.message}`);
-    visited.push({ page: id, items: items.map((item) => item.id) });
-    page = next;
-  }
+export function driveEngine(engine, answers, options = {}) {
+  const { page, visited } = drive(engine, answers, options);
   const state = JSON.parse(engine.state());
   const end = page.status === 'question' ? `at ${page.page.id}` : 'ended';
   return { visited, end, answers: state.answers, settings: state.settings };

@@ -36,11 +36,13 @@ export function cli(...args) {
 // starts with the scenario's settings, reads lessons, answers each page's shown items from the
 // answers, answers a notice with stopChoice ("continue" by default), and ends at an end stop, at
 // check-your-answers, or at the first page the answers do not cover.
-// Returns the last page, the path of pages shown ("notice:id" for a notice) and the answer count.
+// Returns the last page, the path of pages shown ("notice:id" for a notice), the answer count and
+// the pages answered with the items shown on each (visited).
 export function drive(engine, answers, { settings = {}, stopChoice = 'continue' } = {}) {
   let page = JSON.parse(engine.start(JSON.stringify(settings)));
   if (page.error) throw new Error(`settings: ${page.error.id} ${page.error.message}`);
   const path = [];
+  const visited = [];
   let count = 0;
   let lessons = 0;
   for (;;) {
@@ -60,11 +62,12 @@ export function drive(engine, answers, { settings = {}, stopChoice = 'continue' 
     const next = JSON.parse(engine.answer(id, JSON.stringify(reply)));
     if (next.error) throw new Error(`${id}: ${next.error.id} ${next.error.path} ${next.error.message}`);
     path.push(id);
+    visited.push({ page: id, items: items.map((item) => item.id) });
     if (lesson) lessons += 1;
     count += Object.keys(reply).length;
     page = next;
   }
-  return { page, path, answers: count, lessons, seen: path };
+  return { page, path, answers: count, lessons, seen: path, visited };
 }
 
 // A scenario file driven through the module with its own settings and stop choice.
