@@ -1,7 +1,9 @@
 // Lighthouse 12 (mobile defaults: a mid-range phone, simulated slow 4G) on dist/ served locally.
 // Prints the four category scores; fails below 95 for accessibility, best practices and SEO.
 // Performance is a timing and varies with the machine (72 to 94 on one 2-core machine), so it is
-// printed here and measured by `npm run bench`, never asserted.
+// printed here and measured by `npm run bench`, never asserted. It runs separately from the gated
+// categories, so its trace (which a busy machine can fail to record: NO_NAVSTART) never decides
+// the gate. Lighthouse's own runtime errors ("Please run Lighthouse again") are retried.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
@@ -22,7 +24,10 @@ before(async () => {
 });
 after(() => srv?.close());
 
-async function lighthouse() {
+const RUNTIME_ERROR = /Runtime error encountered/;
+const ATTEMPTS = 3;
+
+async function lighthouseOnce(categories) {
   const report = join(tempDir(), 'lighthouse.json');
   await run(process.execPath, [
     cli,
@@ -32,18 +37,31 @@ async function lighthouse() {
     `--output-path=${report}`,
     `--chrome-path=${chromiumPath}`,
     `--chrome-flags=${chromiumArgs.join(' ')}`,
-    '--only-categories=performance,accessibility,best-practices,seo',
-  ], { env: { ...process.env, CHROME_PATH: chromiumPath }, maxBuffer: 64 * 1024 * 1024, timeout: 230000 });
+    `--only-categories=${categories.join(',')}`,
+  ], { env: { ...process.env, CHROME_PATH: chromiumPath }, maxBuffer: 64 * 1024 * 1024, timeout: 120000 });
   return JSON.parse(readFileSync(report, 'utf8'));
+}
+
+async function lighthouse(categories) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await lighthouseOnce(categories);
+    } catch (error) {
+      const message = `${error.message}\n${error.stderr ?? ''}`;
+      if (attempt >= ATTEMPTS || !RUNTIME_ERROR.test(message)) throw error;
+      console.log(`lighthouse run ${attempt} of ${ATTEMPTS} ended in a runtime error; running again: ${message.match(/Runtime error encountered[^\n]*/)[0]}`);
+    }
+  }
 }
 
 const scoresOf = (result) => Object.fromEntries(Object.entries(result.categories).map(([id, c]) => [id, Math.round(c.score * 100)]));
 
-test('Lighthouse scores dist/ at least 95 for accessibility, best practices and SEO', { skip: !existsSync(cli) && 'lighthouse is not installed (npm install --save-dev --save-exact lighthouse@12.8.2)', timeout: 300000 }, async () => {
-  const result = await lighthouse();
+const skip = !existsSync(cli) && 'lighthouse is not installed (npm install --save-dev --save-exact lighthouse@12.8.2)';
+
+test('Lighthouse scores dist/ at least 95 for accessibility, best practices and SEO', { skip, timeout: 400000 }, async () => {
+  const result = await lighthouse(Object.keys(MINIMUM));
   const scores = scoresOf(result);
-  console.log(`lighthouse ${result.lighthouseVersion} (${result.configSettings.formFactor}): ${JSON.stringify(scores)} (performance is printed, not asserted)`);
-  if (process.env.LIGHTHOUSE_REPORT) writeFileSync(process.env.LIGHTHOUSE_REPORT, JSON.stringify(result));
+  console.log(`lighthouse ${result.lighthouseVersion} (${result.configSettings.formFactor}): ${JSON.stringify(scores)}`);
   const failing = (id) =>
     result.categories[id].auditRefs
       .map((ref) => result.audits[ref.id])
@@ -53,4 +71,13 @@ test('Lighthouse scores dist/ at least 95 for accessibility, best practices and 
     assert.ok(scores[id] >= min, `${id} ${scores[id]} < ${min}: ${failing(id).join(', ')}`);
   }
   assert.ok(result.runWarnings.every((w) => !/chrome.*crash|could not/i.test(w)), result.runWarnings.join('\n'));
+});
+
+test('Lighthouse performance is printed, never asserted', { skip, timeout: 400000 }, async () => {
+  try {
+    const result = await lighthouse(['performance']);
+    console.log(`lighthouse performance ${scoresOf(result).performance} (printed only; \`npm run bench\` measures speed)`);
+  } catch (error) {
+    console.log(`lighthouse performance not measured this time: ${error.message.split('\n').slice(0, 2).join(' ')}`);
+  }
 });
