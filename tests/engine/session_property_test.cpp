@@ -4,6 +4,7 @@
 // the result must also equal answering the session's final answers in order (issue 12), replayed
 // as the session fuzzer replays it (tests/fuzz/session_common.hpp).
 #include <catch2/catch.hpp>
+#include <functional>
 #include <random>
 
 #include "../fuzz/session_common.hpp"
@@ -34,34 +35,42 @@ json value_for(const json& item, std::mt19937& rng) {
   return true;
 }
 
-}  // namespace
+// How a walk moves: a random m in 0..99 answers the page shown (when it is a question) below
+// answer, else proceeds on a notice below proceed, goes back below back, goes to a page below
+// go_to, changes the settings below configure, and starts again from there up.
+struct Moves {
+  int answer, proceed, back, go_to, configure;
+};
 
-TEST_CASE("random moves keep the session's invariants", "[session][property]") {
-  const auto content = fixture::content();
-  std::mt19937 rng(20261126);
+// Random walks (runs of steps, from a fixed seed) through content: after every move an error has
+// changed nothing, restore(state()) gives the same state and page, and progress stays within its
+// total. after_run(s) checks more at the end of each walk.
+void walk(const std::shared_ptr<const hipcheck::Content>& content, unsigned seed, int runs,
+          int steps, const Moves& moves, const std::function<void(const Session&)>& after_run) {
+  std::mt19937 rng(seed);
   std::uniform_int_distribution<int> move(0, 99);
-  for (int run = 0; run < 60; ++run) {
+  for (int run = 0; run < runs; ++run) {
     Session s(content);
-    for (int step = 0; step < 40; ++step) {
+    for (int step = 0; step < steps; ++step) {
       const json before = s.state();
       const json page = s.current();
       const int m = move(rng);
       bool failed = false;
-      if (m < 55 && page["status"] == "question") {
+      if (m < moves.answer && page["status"] == "question") {
         json answers = json::object();
         for (const auto& item : page["page"]["items"]) {
           if (item["type"] != "lesson")
             answers[item["id"].get<std::string>()] = value_for(item, rng);
         }
         failed = !s.answer(page["page"]["id"], answers).empty();
-      } else if (m < 65) {
+      } else if (m < moves.proceed) {
         failed = s.proceed(m % 2 ? "continue" : "finish").has_value();
-      } else if (m < 80) {
+      } else if (m < moves.back) {
         failed = s.back().has_value();
-      } else if (m < 90) {
+      } else if (m < moves.go_to) {
         const auto& pages = content->pages;
-        failed = s.go_to(pages[static_cast<std::size_t>(m) % pages.size()].id).has_value();
-      } else if (m < 95) {
+        failed = s.go_to(pages[static_cast<std::size_t>(m * 7 + step) % pages.size()].id).has_value();
+      } else if (m < moves.configure) {
         failed =
             s.configure({{"lessons", m % 2 == 0}, {"mode", m % 3 ? "full" : "quick"}}).has_value();
       } else {
@@ -70,9 +79,8 @@ TEST_CASE("random moves keep the session's invariants", "[session][property]") {
       INFO("run " << run << " step " << step << " move " << m << " before " << before.dump());
       if (failed) REQUIRE(s.state() == before);
       Session t(content);
-      const auto e = t.restore(s.state());
       INFO("state " << s.state().dump());
-      REQUIRE_FALSE(e);
+      REQUIRE_FALSE(t.restore(s.state()));
       REQUIRE(t.state() == s.state());
       REQUIRE(t.current() == s.current());
       const json now = s.current();
@@ -80,47 +88,19 @@ TEST_CASE("random moves keep the session's invariants", "[session][property]") {
         CHECK(now["progress"]["position"].get<long>() <= now["progress"]["total"].get<long>());
       }
     }
+    after_run(s);
   }
+}
+
+}  // namespace
+
+TEST_CASE("random moves keep the session's invariants", "[session][property]") {
+  walk(fixture::content(), 20261126, 60, 40, {55, 65, 80, 90, 95}, [](const Session&) {});
 }
 
 TEST_CASE("random moves through the real content keep the invariants, and the result is the "
           "same as answering the final answers in order", "[session][property]") {
-  const auto content = fuzz::real_content();
-  std::mt19937 rng(20261127);
-  std::uniform_int_distribution<int> move(0, 99);
-  for (int run = 0; run < 25; ++run) {
-    Session s(content);
-    for (int step = 0; step < 50; ++step) {
-      const json before = s.state();
-      const json page = s.current();
-      const int m = move(rng);
-      bool failed = false;
-      if (m < 70 && page["status"] == "question") {
-        json answers = json::object();
-        for (const auto& item : page["page"]["items"]) {
-          if (item["type"] != "lesson")
-            answers[item["id"].get<std::string>()] = value_for(item, rng);
-        }
-        failed = !s.answer(page["page"]["id"], answers).empty();
-      } else if (m < 78) {
-        failed = s.proceed(m % 2 ? "continue" : "finish").has_value();
-      } else if (m < 88) {
-        failed = s.back().has_value();
-      } else if (m < 95) {
-        const auto& pages = content->pages;
-        failed = s.go_to(pages[static_cast<std::size_t>(m * 7 + step) % pages.size()].id).has_value();
-      } else {
-        failed =
-            s.configure({{"lessons", m % 2 == 0}, {"mode", m % 3 ? "full" : "quick"}}).has_value();
-      }
-      INFO("run " << run << " step " << step << " move " << m);
-      if (failed) REQUIRE(s.state() == before);
-      Session t(content);
-      REQUIRE_FALSE(t.restore(s.state()));
-      REQUIRE(t.state() == s.state());
-      REQUIRE(t.current() == s.current());
-    }
-    // The same replay the session fuzzer checks (it aborts, naming what differs, when it fails).
-    fuzz::check_replay(s);
-  }
+  // After each walk, the same replay the session fuzzer checks (it aborts, naming what differs,
+  // when it fails).
+  walk(fuzz::real_content(), 20261127, 25, 50, {70, 78, 88, 95, 100}, fuzz::check_replay);
 }
