@@ -47,16 +47,11 @@ inline void check_round_trip(const Session& s) {
   if (t.current() != s.current()) broken("restore(state()) changed the page", state.dump());
 }
 
-// The result is the same as answering the session's final answers in order, from the start with
-// its settings, each page with its shown items' answers (lessons the session read; a notice: "finish" when the
-// session finished at it, else "continue"), until a page the answers do not cover.
 // A page partly answered: some of its shown questions answered, some not. The engine makes one
 // when a changed earlier answer shows a new question on a page already answered (the energy page's
 // le_libido after age_band changes), and a saved state or link can hold one: restore keeps it, and
-// the check is then not complete (the person is asked the rest). Answering in order cannot make
-// one, so the replay compares only what comes before the first such page. Returns its index, or
-// the number of pages when there is none.
-inline std::size_t first_partial_page(const Session& s) {
+// the check is then not complete (the person is asked the rest).
+inline bool has_partial_page(const Session& s) {
   const hipcheck::Content& c = s.content();
   for (std::size_t p = 0; p < c.pages.size(); ++p) {
     if (!s.page_shown(p)) continue;
@@ -67,15 +62,21 @@ inline std::size_t first_partial_page(const Session& s) {
       if (s.answers().contains(c.items[i].id)) some = true;
       else all = false;
     }
-    if (some && !all) return p;
+    if (some && !all) return true;
   }
-  return c.pages.size();
+  return false;
 }
 
+// The result is the same as answering the session's final answers in order, from the start with
+// its settings: each page with its shown items' answers (lessons the session read; a notice:
+// "finish" when the session finished at it, else "continue"). A page shown but not answered at all
+// (an earlier answer changed, so it appeared) is passed by, as a "Change" link passes it.
+// A partly answered page cannot be answered as it stands (its unanswered questions are shown), so
+// its answered questions are given as a saved state gives them: the replay so far, with them added,
+// is restored, and the replay goes on after it. So the whole session is compared, such pages too.
 inline void check_replay(const Session& s) {
   const json state = s.state();
-  const std::size_t partial = first_partial_page(s);
-  if (partial < s.content().pages.size() && s.complete())
+  if (has_partial_page(s) && s.complete())
     broken("a partly answered page counts as complete", state.dump());
   Session t(real_content());
   if (auto e = t.start(state["settings"])) broken("replay: settings refused", e->id);
@@ -100,34 +101,41 @@ inline void check_replay(const Session& s) {
         else reply[id] = answers[id];
       }
     }
-    if (missing) {
-      // A page shown now but left unanswered (an earlier answer changed, so it appeared): carry on
-      // at the next shown page the answers cover, as a "Change" link does.
-      const hipcheck::Content& c = t.content();
-      std::string next;
-      for (std::size_t p = c.page_index.at(page["page"]["id"].get<std::string>()) + 1;
-           p < c.pages.size() && next.empty(); ++p) {
-        if (!t.page_shown(p)) continue;
-        bool covered = true;
-        for (const std::size_t i : c.pages[p].items) {
-          if (t.item_shown(i) && !answers.contains(c.items[i].id)) covered = false;
-        }
-        if (covered) next = c.pages[p].id;
-      }
-      if (next.empty()) break;
-      if (auto e = t.go_to(next)) broken("replay: goTo", e->id);
+    if (!missing) {
+      const auto errors = t.answer(page["page"]["id"], reply);
+      if (!errors.empty()) broken("replay: an answer refused", errors[0].id + " at " + errors[0].path);
       continue;
     }
-    const auto errors = t.answer(page["page"]["id"], reply);
-    if (!errors.empty()) broken("replay: an answer refused", errors[0].id + " at " + errors[0].path);
+    bool added = false;
+    json partial = t.state();
+    for (auto it = reply.begin(); it != reply.end(); ++it) {
+      if (t.answers().contains(it.key()) && t.answers()[it.key()] == it.value()) continue;
+      partial["answers"][it.key()] = it.value();
+      added = true;
+    }
+    if (added) {
+      if (auto e = t.restore(partial))
+        broken("replay: a partly answered page refused", e->id + " at " + e->path);
+    }
+    // On at the next shown page that the answers cover, wholly or in part.
+    const hipcheck::Content& c = t.content();
+    std::string next;
+    for (std::size_t p = c.page_index.at(page["page"]["id"].get<std::string>()) + 1;
+         p < c.pages.size() && next.empty(); ++p) {
+      if (!t.page_shown(p)) continue;
+      for (const std::size_t i : c.pages[p].items) {
+        if (t.item_shown(i) && answers.contains(c.items[i].id)) next = c.pages[p].id;
+      }
+    }
+    if (next.empty()) break;
+    if (auto e = t.go_to(next)) broken("replay: goTo", e->id);
   }
   // Lessons are read, not answered: a lesson the session skipped (lessons off for a while) is read
   // in the replay, and changes nothing else.
-  const auto without_lessons = [partial](const Session& x) {
+  const auto without_lessons = [](const Session& x) {
     json out = json::object();
     for (auto it = x.answers().begin(); it != x.answers().end(); ++it) {
       const hipcheck::Item* item = x.content().item(it.key());
-      if (item && item->page >= partial) continue;
       if (!item || item->type != hipcheck::ItemType::Lesson) out[it.key()] = it.value();
     }
     return out;
@@ -135,7 +143,6 @@ inline void check_replay(const Session& s) {
   if (without_lessons(t) != without_lessons(s)) {
     broken("replay: other answers", t.answers().dump() + " vs " + s.answers().dump());
   }
-  if (partial < s.content().pages.size()) return;
   if (hipcheck::assess(t) != hipcheck::assess(s)) broken("replay: another result", state.dump());
 }
 
