@@ -70,7 +70,8 @@ void walk(const std::shared_ptr<const hipcheck::Content>& content, unsigned seed
         failed = s.back().has_value();
       } else if (m < moves.go_to) {
         const auto& pages = content->pages;
-        failed = s.go_to(pages[static_cast<std::size_t>(m * 7 + step) % pages.size()].id).has_value();
+        failed =
+            s.go_to(pages[static_cast<std::size_t>(m * 7 + step) % pages.size()].id).has_value();
       } else if (m < moves.configure) {
         failed =
             s.configure({{"lessons", m % 2 == 0}, {"mode", m % 3 ? "full" : "quick"}}).has_value();

@@ -103,7 +103,8 @@ inline void check_replay(const Session& s) {
     }
     if (!missing) {
       const auto errors = t.answer(page["page"]["id"], reply);
-      if (!errors.empty()) broken("replay: an answer refused", errors[0].id + " at " + errors[0].path);
+      if (!errors.empty())
+        broken("replay: an answer refused", errors[0].id + " at " + errors[0].path);
       continue;
     }
     bool added = false;
