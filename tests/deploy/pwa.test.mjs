@@ -30,10 +30,15 @@ async function answerLastOptions(page) {
   return id;
 }
 
-test('after one visit, the questionnaire and the anatomy explorer work offline', async () => {
+/**
+ * Visits the app once (openPage's options, e.g. a locale), waits until the worker holds it, takes
+ * the network and the server away, then runs use(page); afterwards nothing may have come from the
+ * network and nothing may have gone wrong but the lost connection.
+ */
+async function offlineAfterVisit(options, use) {
   const dist = await buildDist();
   const srv = await startServer(dist.out);
-  const { context, page, problems } = await openPage(browser);
+  const { context, page, problems } = await openPage(browser, options);
   try {
     await gotoApp(page, srv.origin);
     await waitForOffline(page);
@@ -45,6 +50,17 @@ test('after one visit, the questionnaire and the anatomy explorer work offline',
     page.on('response', (response) => {
       if (!response.fromServiceWorker()) fromNetwork.push(response.url());
     });
+    await use(page);
+    assert.deepEqual(fromNetwork, [], 'everything came from the service worker');
+    assert.deepEqual(problems.filter((p) => !/ERR_INTERNET_DISCONNECTED|Failed to load resource/.test(p)), []);
+  } finally {
+    await context.close();
+    await srv.close().catch(() => {});
+  }
+}
+
+test('after one visit, the questionnaire and the anatomy explorer work offline', () =>
+  offlineAfterVisit({}, async (page) => {
     await page.reload();
     await page.waitForSelector('html.is-ready', { timeout: 20000 });
     await page.click('[data-start]');
@@ -62,30 +78,11 @@ test('after one visit, the questionnaire and the anatomy explorer work offline',
     await page.waitForFunction(() => document.querySelector('[data-structure-panel] h2'));
     assert.equal((await page.textContent('[data-structure-panel] h2')).trim(), name.trim());
     assert.equal(await button.getAttribute('aria-pressed'), 'true');
+  }));
 
-    assert.deepEqual(fromNetwork, [], 'everything came from the service worker');
-    assert.deepEqual(problems.filter((p) => !/ERR_INTERNET_DISCONNECTED|Failed to load resource/.test(p)), []);
-  } finally {
-    await context.close();
-    await srv.close().catch(() => {});
-  }
-});
-
-test('offline in Spanish: after a visit in English, the switch and a new check work with no network', async () => {
-  const dist = await buildDist();
-  const srv = await startServer(dist.out);
-  const { context, page, problems } = await openPage(browser, { locale: 'en-GB' });
-  try {
-    await gotoApp(page, srv.origin);
-    await waitForOffline(page);
-    // Only the English bundle was asked for by the page; the worker precached both.
-    await context.setOffline(true);
-    await srv.close();
-
-    const fromNetwork = [];
-    page.on('response', (response) => {
-      if (!response.fromServiceWorker()) fromNetwork.push(response.url());
-    });
+// Only the English bundle was asked for by the page; the worker precached both.
+test('offline in Spanish: after a visit in English, the switch and a new check work with no network', () =>
+  offlineAfterVisit({ locale: 'en-GB' }, async (page) => {
     await page.click('nav[data-language-switch] button[lang="es"]');
     await page.waitForFunction(() => document.documentElement.lang === 'es', null, { timeout: 10000 });
     const spanish = await page.evaluate(async () => {
@@ -104,13 +101,7 @@ test('offline in Spanish: after a visit in English, the switch and a new check w
     await page.waitForSelector('html.is-ready', { timeout: 20000 });
     assert.equal(await page.getAttribute('html', 'lang'), 'es');
     assert.equal(await page.getAttribute('form[data-page-id]', 'data-page-id'), id);
-    assert.deepEqual(fromNetwork, [], 'everything came from the service worker');
-    assert.deepEqual(problems.filter((p) => !/ERR_INTERNET_DISCONNECTED|Failed to load resource/.test(p)), []);
-  } finally {
-    await context.close();
-    await srv.close().catch(() => {});
-  }
-});
+  }));
 
 test('a new build is offered as "Update available — reload" and, once accepted, every file is from the new build', async () => {
   const folder = join(tempDir(), 'www');
