@@ -119,8 +119,8 @@ test('the result in Spanish: lang="es", no axe violations, numbers and the print
   const planNumbers = await page.$$eval('[data-plan] .table__number', (els) => els.map((el) => el.textContent));
   assert.ok(planNumbers.length > 0);
   for (const text of planNumbers) assert.doesNotMatch(text, /\d\.\d/, `plan number ${text}`);
-  // The answers list too: the engine writes 30.5 km, the page 30,5 km.
-  assert.match(await page.textContent('[data-answer-row="weekly_now"] .summary-list__value'), /^30,5 /);
+  // The answers list too, written once, by the engine: the number as the Spanish content writes it.
+  assert.equal(await page.textContent('[data-answer-row="weekly_now"] .summary-list__value'), '30,5 km');
 
   await page.emulateMedia({ media: 'print' });
   const header = await page.textContent('.print-header__date');
@@ -130,6 +130,22 @@ test('the result in Spanish: lang="es", no axe violations, numbers and the print
   assert.match(date, / de /, 'a Spanish long date');
   assert.equal(await page.$eval('nav[data-language-switch]', (el) => el.getClientRects().length), 0, 'the switch does not print');
   await page.emulateMedia({ media: 'screen' });
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
+test('an answer\'s number is written by the engine alone: a clinic whose region writes 30.5 (es-MX) still shows the Spanish content\'s 30,5 km', async () => {
+  const { page, problems, context } = await openPage(browser, srv.origin, { locale: 'es-MX' });
+  await page.route('**/clinic.json', async (route) => {
+    const response = await route.fetch();
+    route.fulfill({ response, json: { ...(await response.json()), locale: 'es-MX' } });
+  });
+  await openResult(page, srv.origin, { ...runners.selfcare, weekly_now: 30.5 });
+  assert.equal(await page.getAttribute('html', 'lang'), 'es');
+  assert.equal(await page.evaluate(() => new Intl.NumberFormat('es-MX').format(30.5)), '30.5', 'Intl would write it otherwise');
+  assert.equal(await page.textContent('[data-answer-row="weekly_now"] .summary-list__value'), '30,5 km');
+  // Nowhere on the result (the answers, "Dijiste", the reasons) is it written the other way.
+  assert.doesNotMatch(await page.textContent('main'), /30\.5/);
   assert.deepEqual(problems(), []);
   await context.close();
 });

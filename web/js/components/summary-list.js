@@ -1,17 +1,9 @@
 // The answers as a GOV.UK summary list, with a "Change" link for each when onChange is given
-// (it goes to the page the answer was given on).
+// (it goes to the page the answer was given on). Each answer is shown as the engine writes it: its
+// number in the content's language (12,5 km in Spanish), so the review, the result's "You said" and
+// its reasons write a number the same way.
 import { h, visuallyHidden } from '../dom.js';
 import { t } from '../i18n.js';
-import { formatNumber } from '../clinic.js';
-
-/**
- * An answer as the engine displays it ("12.5 km", "3 / 10"; "12,5 km" from Spanish content), with
- * its number written the page's way by Intl (the clinic's region may refine the locale).
- */
-export function answerText({ value, display }) {
-  if (typeof value !== 'number' || typeof display !== 'string') return display;
-  return display.replace(/^-?\d+(?:[.,]\d+)?/, () => formatNumber(value, { useGrouping: false, maximumFractionDigits: 6 }));
-}
 
 export function summaryList(review, { onChange, headingLevel = 'h2' } = {}) {
   const root = h('div', { class: 'summary' });
@@ -23,7 +15,7 @@ export function summaryList(review, { onChange, headingLevel = 'h2' } = {}) {
         'div',
         { class: 'summary-list__row', 'data-answer-row': row.item },
         h('dt', { class: 'summary-list__key', text: row.question }),
-        h('dd', { class: 'summary-list__value', text: answerText(row) }),
+        h('dd', { class: 'summary-list__value', text: row.display }),
       );
       if (onChange) {
         const link = h(

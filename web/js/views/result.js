@@ -6,7 +6,7 @@
 import { h, s, safeUrl } from '../dom.js';
 import { t } from '../i18n.js';
 import { backLink } from '../components/back-link.js';
-import { answerText, summaryList } from '../components/summary-list.js';
+import { summaryList } from '../components/summary-list.js';
 import { clinic, fillCountry, formatDate, formatNumber } from '../clinic.js';
 import { careContact, printedBooking } from '../components/care-contact.js';
 
@@ -145,7 +145,7 @@ function causesSection(causes) {
                 { 'data-factor': factor.id },
                 factor.reason,
                 factor.answers?.length
-                  ? h('span', { class: 'cause__answers' }, ' ', t('result.youSaid'), ' ', factor.answers.map((a) => t('result.answerPair', { question: a.question, answer: answerText(a) })).join('; '))
+                  ? h('span', { class: 'cause__answers' }, ' ', t('result.youSaid'), ' ', factor.answers.map((a) => t('result.answerPair', { question: a.question, answer: a.display })).join('; '))
                   : null,
               ),
             ),
