@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <initializer_list>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
@@ -31,7 +32,9 @@ struct ParseResult {
 };
 
 // Parses text as JSON. Never throws, never aborts; a syntax error comes back with line and column.
-ParseResult parse_json(std::string_view text);
+// The members of the top-level object named in skip are checked for syntax but left out of the
+// value (the browser's load never reads the bundle's ui, anatomy and slides).
+ParseResult parse_json(std::string_view text, std::initializer_list<std::string_view> skip = {});
 
 // Depth of nesting of arrays and objects (a scalar is 0), computed without recursion.
 std::size_t json_depth(const json& value);
