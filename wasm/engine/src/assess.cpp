@@ -23,54 +23,72 @@ bool holds(const logic::Rule& rule, const json& data) {
   return outcome.ok && logic::truthy(outcome.value);
 }
 
-// Highest "score" first; equal scores keep their order. An insertion sort: the lists are a few
-// dozen long, and it is far smaller in the wasm module than std::stable_sort over json.
-void by_score(json& list) {
+// A cause or a tip as written into the result, with the score it is ranked by.
+struct Ranked {
+  std::string id;
+  int score = 0;
+  std::string text;  // its JSON
+};
+
+// Highest score first; equal scores keep their order. An insertion sort: the lists are a few
+// dozen long, and it is far smaller in the wasm module than std::stable_sort.
+void by_score(std::vector<Ranked>& list) {
   for (std::size_t i = 1; i < list.size(); ++i) {
-    for (std::size_t j = i; j > 0 && list[j]["score"].get<int>() > list[j - 1]["score"].get<int>();
-         --j) {
+    for (std::size_t j = i; j > 0 && list[j].score > list[j - 1].score; --j) {
       std::swap(list[j], list[j - 1]);
     }
   }
+}
+
+std::string list_text(const std::vector<Ranked>& list) {
+  JsonWriter w;
+  w.open_array();
+  for (const Ranked& r : list) w.raw(r.text);
+  return std::move(w.close_array().out);
+}
+
+void texts(JsonWriter& w, const std::vector<std::string>& list) {
+  w.open_array();
+  for (const auto& t : list) w.text(t);
+  w.close_array();
 }
 
 // Rounds down to a half unit (26 or 26.5, never 26.2), so a rounded week never rises above the
 // unrounded one.
 double floor_half(double x) { return std::floor(x * 2.0 + 1e-9) / 2.0; }
 
+// The result is written as text directly (members in key order, as a json object prints them);
+// only the plan is built as a value.
 class Assessor {
  public:
   explicit Assessor(const Session& session)
       : s_(session), c_(session.content()), data_(session.data()), unit_(session.distance_unit()) {}
 
-  json run() {
-    json result;
-    result["format"] = "hipcheck.result";
-    result["version"] = 1;
-    result["content"] = {{"id", c_.id}, {"version", c_.version}};
-    result["complete"] = s_.complete();
+  std::string run() {
+    // Worked out in the order the sources are cited (care, causes, tips, plan), then written.
     const json stop = s_.stop();
-    if (!stop.is_null()) result["stop"] = stop;
-    result["care"] = care();
-    if (s_.ended()) {
-      // An end stop (an emergency): what to do now and why, and nothing else.
-      result["causes"] = json::array();
-      result["tips"] = json::array();
-      result["plan"] = nullptr;
-      result["severity"] = nullptr;
-    } else {
-      const json causes = ranked_causes();
-      result["causes"] = causes;
-      result["tips"] = tips(causes);
-      result["plan"] = plan();
-      result["severity"] = severity();
+    const std::string care_text = care(stop);
+    std::string causes_text = "[]", tips_text = "[]", plan_text = "null", severity_text = "null";
+    if (!s_.ended()) {  // an end stop (an emergency): what to do now and why, and nothing else
+      const std::vector<Ranked> causes = ranked_causes();
+      causes_text = list_text(causes);
+      tips_text = tips(causes);
+      plan_text = to_text(plan());
+      severity_text = to_text(severity());
     }
-    json sources = json::array();
-    for (const auto& id : cited_) sources.push_back(c_.sources.at(id));
-    result["sources"] = std::move(sources);
-    result["reviewed"] = c_.meta()["reviewed"];
-    result["disclaimer"] = c_.meta()["disclaimer"];
-    return result;
+    JsonWriter w;
+    w.open_object().key("care").raw(care_text).key("causes").raw(causes_text);
+    w.key("complete").value(s_.complete());
+    w.key("content").open_object().key("id").text(c_.id).key("version").text(c_.version);
+    w.close_object().key("disclaimer").value(c_.meta()["disclaimer"]);
+    w.key("format").text("hipcheck.result").key("plan").raw(plan_text);
+    w.key("reviewed").value(c_.meta()["reviewed"]).key("severity").raw(severity_text);
+    w.key("sources").open_array();
+    for (const auto& id : cited_) w.value(c_.sources.at(id));
+    w.close_array();
+    if (!stop.is_null()) w.key("stop").value(stop);
+    w.key("tips").raw(tips_text).key("version").number(1).close_object();
+    return std::move(w.out);
   }
 
  private:
@@ -91,29 +109,30 @@ class Assessor {
     return fill(text, [this](const std::string& name) { return display(name); });
   }
 
-  json cite(const std::vector<std::string>& ids) {
+  const std::vector<std::string>& cite(const std::vector<std::string>& ids) {
     for (const auto& id : ids) {
       if (std::find(cited_.begin(), cited_.end(), id) == cited_.end()) cited_.push_back(id);
     }
     return ids;
   }
 
-  json care() {
+  std::string care(const json& stop) {
     std::size_t level = c_.levels.size() - 1;  // selfcare
-    json flags = json::array();
+    JsonWriter flags;
+    flags.open_array();
     // Most urgent flags first; the content's order within a level.
     for (std::size_t l = 0; l < c_.levels.size(); ++l) {
       for (const auto& flag : c_.flags) {
         if (flag.level != c_.levels[l] || !holds(flag.compiled, data_)) continue;
         level = std::min(level, l);
-        flags.push_back({{"id", flag.id},
-                         {"level", flag.level},
-                         {"reason", fill_in(flag.reason)},
-                         {"sources", cite(flag.sources)}});
+        flags.open_object().key("id").text(flag.id).key("level").text(flag.level);
+        flags.key("reason").text(fill_in(flag.reason)).key("sources");
+        texts(flags, cite(flag.sources));
+        flags.close_object();
       }
     }
+    flags.close_array();
     // A stop in force makes the level at least its own (content keeps the two in step).
-    const json stop = s_.stop();
     if (!stop.is_null()) {
       const auto at =
           std::find(c_.levels.begin(), c_.levels.end(), stop["level"].get<std::string>());
@@ -121,66 +140,63 @@ class Assessor {
         level = std::min(level, static_cast<std::size_t>(at - c_.levels.begin()));
     }
     const json& info = c_.bundle["care"]["levels"][level];
-    return {{"level", c_.levels[level]},
-            {"title", info["title"]},
-            {"action", info["action"]},
-            {"where", info["where"]},
-            {"flags", std::move(flags)}};
+    JsonWriter w;
+    w.open_object().key("action").value(info["action"]).key("flags").raw(flags.out);
+    w.key("level").text(c_.levels[level]).key("title").value(info["title"]);
+    return std::move(w.key("where").value(info["where"]).close_object().out);
   }
 
-  json ranked_causes() {
-    json causes = json::array();
+  std::vector<Ranked> ranked_causes() {
+    std::vector<Ranked> causes;
     for (const auto& cause : c_.causes) {
       int score = 0;
-      json factors = json::array();
+      JsonWriter factors;
+      factors.open_array();
       for (const auto& factor : cause.factors) {
         if (!holds(factor.compiled, data_)) continue;
         score += factor.points;
-        json answers = json::array();
+        factors.open_object().key("answers").open_array();
         for (const auto& name : factor.items) {
           if (!s_.answers().contains(name)) continue;
-          answers.push_back({{"item", name},
-                             {"question", c_.item(name)->source["text"]},
-                             {"display", display(name)}});
+          factors.open_object().key("display").text(display(name)).key("item").text(name);
+          factors.key("question").value(c_.item(name)->source["text"]).close_object();
         }
-        factors.push_back({{"id", factor.id},
-                           {"points", factor.points},
-                           {"reason", fill_in(factor.reason)},
-                           {"answers", std::move(answers)}});
+        factors.close_array().key("id").text(factor.id).key("points").number(factor.points);
+        factors.key("reason").text(fill_in(factor.reason)).close_object();
       }
+      factors.close_array();
       score = std::min(score, 100);
       const char* level = score >= c_.high_threshold   ? "high"
                           : score >= c_.some_threshold ? "some"
                                                        : "low";
-      causes.push_back({{"id", cause.id},
-                        {"label", cause.label},
-                        {"summary", cause.summary},
-                        {"score", score},
-                        {"level", level},
-                        {"factors", std::move(factors)}});
+      JsonWriter w;
+      w.open_object().key("factors").raw(factors.out).key("id").text(cause.id);
+      w.key("label").text(cause.label).key("level").text(level).key("score").number(score);
+      w.key("summary").text(cause.summary).close_object();
+      causes.push_back({cause.id, score, std::move(w.out)});
     }
     by_score(causes);
     return causes;
   }
 
-  json tips(const json& causes) {
-    std::map<std::string, int> scores;
-    for (const auto& cause : causes) scores[cause["id"]] = cause["score"].get<int>();
-    json tips = json::array();
+  std::string tips(const std::vector<Ranked>& causes) {
+    std::vector<Ranked> tips;
     for (const auto& tip : c_.tips) {
       if (!holds(tip.compiled, data_)) continue;
-      const auto cause = scores.find(tip.group);
-      const int score = tip.priority + (cause == scores.end() ? 0 : cause->second);
-      tips.push_back({{"id", tip.id},
-                      {"group", tip.group},
-                      {"groupLabel", c_.group_labels.at(tip.group)},
-                      {"score", score},
-                      {"text", fill_in(tip.text)},
-                      {"because", fill_in(tip.because)},
-                      {"sources", cite(tip.sources)}});
+      int score = tip.priority;
+      for (const Ranked& cause : causes) {
+        if (cause.id == tip.group) score += cause.score;
+      }
+      JsonWriter w;
+      w.open_object().key("because").text(fill_in(tip.because)).key("group").text(tip.group);
+      w.key("groupLabel").text(c_.group_labels.at(tip.group)).key("id").text(tip.id);
+      w.key("score").number(score).key("sources");
+      texts(w, cite(tip.sources));
+      w.key("text").text(fill_in(tip.text)).close_object();
+      tips.push_back({tip.id, score, std::move(w.out)});
     }
     by_score(tips);
-    return tips;
+    return list_text(tips);
   }
 
   json plan() {
@@ -269,7 +285,9 @@ json plan_weeks(double weekly, const json& longest, double start_fraction, int w
   return {{"start", start}, {"target", base}, {"weeks", std::move(list)}};
 }
 
-json assess(const Session& session) { return Assessor(session).run(); }
+std::string result_text(const Session& session) { return Assessor(session).run(); }
+
+json assess(const Session& session) { return parse_json(result_text(session)).value; }
 
 json quiz(const Content& content) {
   if (!content.bundle.contains("quiz"))

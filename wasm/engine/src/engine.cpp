@@ -154,7 +154,7 @@ std::string Engine::configure(const std::string& settings) {
 }
 
 std::string Engine::current() const {
-  return session_ ? to_text(session_->current()) : error_text(kNotLoaded);
+  return session_ ? session_->current_text() : error_text(kNotLoaded);
 }
 
 std::string Engine::answer(const std::string& page_id, const std::string& answers) {
@@ -190,15 +190,15 @@ std::string Engine::go_to(const std::string& item_id) {
 }
 
 std::string Engine::review() const {
-  return session_ ? to_text(session_->review()) : error_text(kNotLoaded);
+  return session_ ? session_->review_text() : error_text(kNotLoaded);
 }
 
 std::string Engine::result() const {
-  return session_ ? to_text(assess(*session_)) : error_text(kNotLoaded);
+  return session_ ? result_text(*session_) : error_text(kNotLoaded);
 }
 
 std::string Engine::state() const {
-  return session_ ? to_text(session_->state()) : error_text(kNotLoaded);
+  return session_ ? session_->state_text() : error_text(kNotLoaded);
 }
 
 std::string Engine::restore(const std::string& state) {

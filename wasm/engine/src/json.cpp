@@ -166,4 +166,42 @@ std::string to_text(const json& value, int indent) {
   return value.dump(indent, ' ', false, json::error_handler_t::replace);
 }
 
+void JsonWriter::element() {
+  if (after_) out += ',';
+  after_ = false;
+}
+
+JsonWriter& JsonWriter::open(char c) {
+  element();
+  out += c;
+  return *this;
+}
+
+JsonWriter& JsonWriter::close(char c) {
+  out += c;
+  after_ = true;
+  return *this;
+}
+
+JsonWriter& JsonWriter::key(const char* name) {
+  element();
+  out += '"';
+  out += name;  // the engine's own member names: nothing to escape
+  out += "\":";
+  return *this;
+}
+
+JsonWriter& JsonWriter::text(const std::string& value) { return raw(to_text(json(value))); }
+
+JsonWriter& JsonWriter::number(long value) { return raw(std::to_string(value)); }
+
+JsonWriter& JsonWriter::value(const json& value) { return raw(to_text(value)); }
+
+JsonWriter& JsonWriter::raw(const std::string& json_text) {
+  element();
+  out += json_text;
+  after_ = true;
+  return *this;
+}
+
 }  // namespace hipcheck

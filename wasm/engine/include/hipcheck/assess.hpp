@@ -7,7 +7,11 @@
 
 namespace hipcheck {
 
-// The result document of a session (see wasm/README.md for its shape).
+// The result document of a session as JSON text (see wasm/README.md for its shape): what
+// Engine::result returns, written directly.
+std::string result_text(const Session& session);
+
+// The same document as a value (the CLI's pretty print, the tests).
 json assess(const Session& session);
 
 // The return-to-running plan for a weekly distance and longest run (null when not given), in the

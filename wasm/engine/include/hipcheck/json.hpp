@@ -50,4 +50,28 @@ std::string pointer(const std::string& base, std::size_t index);
 // Serialises compactly; invalid UTF-8 (only possible from outside input) is replaced, never fatal.
 std::string to_text(const json& value, int indent = -1);
 
+// Writes compact JSON text straight into a string, without building a json value first: the
+// engine's larger outputs (the result) are written this way, which keeps the wasm module smaller.
+// Members come out in the order written; write them in key order, as a json object prints them,
+// so the text is the same as to_text of the equivalent value.
+class JsonWriter {
+ public:
+  JsonWriter& open_object() { return open('{'); }
+  JsonWriter& close_object() { return close('}'); }
+  JsonWriter& open_array() { return open('['); }
+  JsonWriter& close_array() { return close(']'); }
+  JsonWriter& key(const char* name);  // an object's member name; its value comes next
+  JsonWriter& text(const std::string& value);
+  JsonWriter& number(long value);
+  JsonWriter& value(const json& value);    // any value, as to_text writes it
+  JsonWriter& raw(const std::string& json_text);  // text that already is one JSON value
+  std::string out;
+
+ private:
+  JsonWriter& open(char c);
+  JsonWriter& close(char c);
+  void element();        // a comma before every element or member but the first
+  bool after_ = false;   // a value was just written (the next element needs a comma)
+};
+
 }  // namespace hipcheck
