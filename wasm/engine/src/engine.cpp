@@ -8,7 +8,31 @@
 
 namespace hipcheck {
 
-std::string error_text(const Error& error) { return to_text(json{{"error", to_json(error)}}); }
+namespace {
+
+void write_error(JsonWriter& w, const Error& e) {
+  w.open_object().key("id").text(e.id).key("message").text(e.message);
+  w.key("path").text(e.path).close_object();
+}
+
+// {"error": first, "errors": [all]}: several problems at once.
+std::string errors_text(const std::vector<Error>& errors) {
+  JsonWriter w;
+  w.open_object().key("error");
+  write_error(w, errors[0]);
+  w.key("errors").open_array();
+  for (const Error& e : errors) write_error(w, e);
+  return std::move(w.close_array().close_object().out);
+}
+
+}  // namespace
+
+std::string error_text(const Error& error) {
+  JsonWriter w;
+  w.open_object().key("error");
+  write_error(w, error);
+  return std::move(w.close_object().out);
+}
 
 bool parse_or_error(const std::string& text, json& out, Error& error,
                     std::initializer_list<std::string_view> skip) {
@@ -114,21 +138,16 @@ std::string Engine::load(const std::string& bundle) {
 #else
   auto loaded = stamp.empty() ? load_content(doc) : load_content(std::move(doc), stamp);
 #endif
-  if (!loaded.content) {
-    json errors = json::array();
-    for (const auto& e : loaded.errors) errors.push_back(to_json(e));
-    return to_text(json{{"error", errors[0]}, {"errors", errors}});
-  }
+  if (!loaded.content) return errors_text(loaded.errors);
   content_ = loaded.content;
   session_ = std::make_unique<Session>(content_);
-  return to_text(json{{"ok", true},
-                      {"content",
-                       {{"id", content_->id},
-                        {"version", content_->version},
-                        {"title", content_->title},
-                        {"locale", content_->locale},
-                        {"pages", content_->pages.size()},
-                        {"items", content_->items.size()}}}});
+  JsonWriter w;
+  w.open_object().key("content").open_object().key("id").text(content_->id);
+  w.key("items").number(static_cast<long>(content_->items.size()));
+  w.key("locale").text(content_->locale);
+  w.key("pages").number(static_cast<long>(content_->pages.size()));
+  w.key("title").text(content_->title).key("version").text(content_->version);
+  return std::move(w.close_object().key("ok").value(true).close_object().out);
 }
 
 // start() and configure(): parse the settings text, hand it to the session, show where it is.
@@ -163,11 +182,7 @@ std::string Engine::answer(const std::string& page_id, const std::string& answer
   Error error;
   if (!parse_or_error(answers, doc, error)) return error_text(error);
   const auto errors = session_->answer(page_id, doc);
-  if (!errors.empty()) {
-    json list = json::array();
-    for (const auto& e : errors) list.push_back(to_json(e));
-    return to_text(json{{"error", list[0]}, {"errors", list}});
-  }
+  if (!errors.empty()) return errors_text(errors);
   return current();
 }
 

@@ -6,10 +6,6 @@
 
 namespace hipcheck {
 
-json to_json(const Error& e) {
-  return json{{"id", e.id}, {"message", e.message}, {"path", e.path}};
-}
-
 std::string describe(const Error& e) {
   std::string out = e.id;
   if (!e.path.empty()) out += " at " + e.path;

@@ -20,7 +20,6 @@ struct Error {
   std::string path;  // JSON pointer, "" for the whole document
 };
 
-json to_json(const Error& e);
 std::string describe(const Error& e);  // "content.ref.unknown at /items/12/enableWhen: message"
 
 struct ParseResult {
