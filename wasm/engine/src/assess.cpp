@@ -57,6 +57,59 @@ void texts(JsonWriter& w, const std::vector<std::string>& list) {
 // unrounded one.
 double floor_half(double x) { return std::floor(x * 2.0 + 1e-9) / 2.0; }
 
+// The return-to-running plan, week by week (see plan_weeks).
+struct Week {
+  int week = 0;
+  double distance = 0;
+  bool has_longest = false;
+  double longest = 0;  // when has_longest
+};
+struct Plan {
+  double start = 0, target = 0;
+  std::vector<Week> weeks;
+};
+
+Plan plan_of(double weekly, const json& longest, double start_fraction, int weeks,
+             double weekly_increase, double longest_increase) {
+  // The plan starts at a share of the base week (the week before a jump, chosen by the content)
+  // and climbs back by at most `weekly_increase` a week, never above the base. Distances are
+  // rounded down to halves. When the increase is under half a unit (a small week), the week stays
+  // where it is once and then climbs by half a unit, so a 3.5 km week still returns to 5 km:
+  // 3.5, 3.5, 4, 4, 4.5 … (at most a half unit every two weeks).
+  Plan plan;
+  const double base = floor_half(weekly);
+  const double start = std::min(base, floor_half(weekly * start_fraction));
+  plan.start = start;
+  plan.target = base;
+  double distance = start;
+  bool held = false;  // the week before stayed where it was
+  // The long run keeps the share of the week it had before, never rises more than
+  // `longest_increase` over the longest run of the four weeks before, and never goes above the
+  // base long run.
+  const bool has_longest = longest.is_number();
+  const double long_base = has_longest ? floor_half(longest.get<double>()) : 0;
+  const double share = has_longest ? std::min(1.0, longest.get<double>() / weekly) : 0;
+  std::vector<double> longs = {long_base};  // [0]: before the plan
+  for (int week = 1; week <= weeks; ++week) {
+    if (week > 1) {
+      const double before = distance;
+      distance = std::min(base, floor_half(distance * (1 + weekly_increase)));
+      if (distance == before && held) distance = std::min(base, distance + 0.5);
+      held = distance == before;
+    }
+    Week row{week, distance, has_longest, 0};
+    if (has_longest) {
+      const auto from = longs.size() > 4 ? longs.end() - 4 : longs.begin();
+      const double recent = *std::max_element(from, longs.end());
+      longs.push_back(std::min(
+          {floor_half(recent * (1 + longest_increase)), floor_half(share * distance), long_base}));
+      row.longest = longs.back();
+    }
+    plan.weeks.push_back(row);
+  }
+  return plan;
+}
+
 // The result is written as text directly (members in key order, as a json object prints them);
 // only the plan is built as a value.
 class Assessor {
@@ -73,7 +126,7 @@ class Assessor {
       const std::vector<Ranked> causes = ranked_causes();
       causes_text = list_text(causes);
       tips_text = tips(causes);
-      plan_text = to_text(plan());
+      plan_text = plan();
       severity_text = to_text(severity());
     }
     JsonWriter w;
@@ -199,33 +252,42 @@ class Assessor {
     return list_text(tips);
   }
 
-  json plan() {
+  std::string plan() {
     const json& p = c_.bundle["plan"];
     const json weekly = value(p["weeklyDistance"]);
     // Under half a unit rounds down to nothing: no plan (and no long run) to give.
     if (!weekly.is_number() || !(weekly.get<double>() >= 0.5) || !holds(p["when"], data_))
-      return nullptr;
+      return "null";
     json longest = value(p["longestRun"]);
     if (!longest.is_number() || !(longest.get<double>() >= 0.5)) longest = nullptr;
     const auto fraction = logic::apply(p["startFraction"], data_);
     double f = fraction.ok && fraction.value.is_number() ? fraction.value.get<double>() : 1.0;
     f = std::clamp(std::isfinite(f) ? f : 1.0, 0.1, 1.0);
-    json out = plan_weeks(weekly.get<double>(), longest, f, p["weeks"].get<int>(),
-                          p["weeklyIncrease"].get<double>(), p["longestRunIncrease"].get<double>());
-    out["title"] = fill_in(p["title"]);
-    out["intro"] = fill_in(p["intro"]);
-    out["caveat"] = fill_in(p["caveat"]);
-    out["stopRule"] = fill_in(p["stopRule"]);
-    out["unit"] = unit_;
-    int walk_weeks = 0;
-    out["walkRun"] = nullptr;
-    if (p.contains("walkRun") && holds(p["walkRun"]["when"], data_)) {
-      walk_weeks = p["walkRun"]["weeks"].get<int>();
-      out["walkRun"] = {{"weeks", walk_weeks}, {"text", fill_in(p["walkRun"]["text"])}};
+    const Plan plan = plan_of(weekly.get<double>(), longest, f, p["weeks"].get<int>(),
+                              p["weeklyIncrease"].get<double>(), p["longestRunIncrease"].get<double>());
+    const bool walk = p.contains("walkRun") && holds(p["walkRun"]["when"], data_);
+    const int walk_weeks = walk ? p["walkRun"]["weeks"].get<int>() : 0;
+    JsonWriter w;
+    w.open_object().key("caveat").text(fill_in(p["caveat"])).key("intro").text(fill_in(p["intro"]));
+    w.key("sources");
+    texts(w, cite(p["sources"].get<std::vector<std::string>>()));
+    w.key("start").value(plan.start).key("stopRule").text(fill_in(p["stopRule"]));
+    w.key("target").value(plan.target).key("title").text(fill_in(p["title"]));
+    w.key("unit").text(unit_).key("walkRun");
+    if (walk) {
+      w.open_object().key("text").text(fill_in(p["walkRun"]["text"]));
+      w.key("weeks").number(walk_weeks).close_object();
+    } else {
+      w.raw("null");
     }
-    for (auto& week : out["weeks"]) week["walkRun"] = week["week"].get<int>() <= walk_weeks;
-    out["sources"] = cite(p["sources"].get<std::vector<std::string>>());
-    return out;
+    w.key("weeks").open_array();
+    for (const Week& week : plan.weeks) {
+      w.open_object().key("distance").value(week.distance).key("longestRun");
+      week.has_longest ? w.value(week.longest) : w.raw("null");
+      w.key("walkRun").value(week.week <= walk_weeks).key("week").number(week.week);
+      w.close_object();
+    }
+    return std::move(w.close_array().close_object().out);
   }
 
   json severity() const {
@@ -248,41 +310,15 @@ class Assessor {
 
 json plan_weeks(double weekly, const json& longest, double start_fraction, int weeks,
                 double weekly_increase, double longest_increase) {
-  // The plan starts at a share of the base week (the week before a jump, chosen by the content)
-  // and climbs back by at most `weekly_increase` a week, never above the base. Distances are
-  // rounded down to halves. When the increase is under half a unit (a small week), the week stays
-  // where it is once and then climbs by half a unit, so a 3.5 km week still returns to 5 km:
-  // 3.5, 3.5, 4, 4, 4.5 … (at most a half unit every two weeks).
-  const double base = floor_half(weekly);
-  const double start = std::min(base, floor_half(weekly * start_fraction));
-  double distance = start;
-  bool held = false;  // the week before stayed where it was
-  // The long run keeps the share of the week it had before, never rises more than
-  // `longest_increase` over the longest run of the four weeks before, and never goes above the
-  // base long run.
-  const bool has_longest = longest.is_number();
-  const double long_base = has_longest ? floor_half(longest.get<double>()) : 0;
-  const double share = has_longest ? std::min(1.0, longest.get<double>() / weekly) : 0;
-  std::vector<double> longs = {long_base};  // [0]: before the plan
+  const Plan plan =
+      plan_of(weekly, longest, start_fraction, weeks, weekly_increase, longest_increase);
   json list = json::array();
-  for (int week = 1; week <= weeks; ++week) {
-    if (week > 1) {
-      const double before = distance;
-      distance = std::min(base, floor_half(distance * (1 + weekly_increase)));
-      if (distance == before && held) distance = std::min(base, distance + 0.5);
-      held = distance == before;
-    }
-    json row = {{"week", week}, {"distance", distance}, {"longestRun", nullptr}};
-    if (has_longest) {
-      const auto from = longs.size() > 4 ? longs.end() - 4 : longs.begin();
-      const double recent = *std::max_element(from, longs.end());
-      longs.push_back(std::min(
-          {floor_half(recent * (1 + longest_increase)), floor_half(share * distance), long_base}));
-      row["longestRun"] = longs.back();
-    }
-    list.push_back(std::move(row));
+  for (const Week& week : plan.weeks) {
+    list.push_back({{"week", week.week},
+                    {"distance", week.distance},
+                    {"longestRun", week.has_longest ? json(week.longest) : json()}});
   }
-  return {{"start", start}, {"target", base}, {"weeks", std::move(list)}};
+  return {{"start", plan.start}, {"target", plan.target}, {"weeks", std::move(list)}};
 }
 
 std::string result_text(const Session& session) { return Assessor(session).run(); }
