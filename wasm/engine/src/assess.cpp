@@ -338,12 +338,14 @@ json quiz(const Content& content) {
   return q;
 }
 
-json score_quiz(const Content& content, const json& answers, std::optional<Error>& error) {
-  const json q = content.bundle.contains("quiz") ? content.bundle["quiz"] : json::object();
-  const json questions = q.contains("questions") ? q["questions"] : json::array();
+std::string score_quiz_text(const Content& content, const json& answers,
+                            std::optional<Error>& error) {
+  static const json none;
+  const json* q = content.bundle.contains("quiz") ? &content.bundle["quiz"] : &none;
+  const json& questions = q->contains("questions") ? (*q)["questions"] : none;
   if (!answers.is_object()) {
     error = Error{"quiz.malformed", "Quiz answers must map each question to an option.", ""};
-    return nullptr;
+    return "";
   }
   for (auto entry = answers.begin(); entry != answers.end(); ++entry) {
     const std::string& id = entry.key();
@@ -353,17 +355,18 @@ json score_quiz(const Content& content, const json& answers, std::optional<Error
     if (it == questions.end()) {
       error = Error{"quiz.question.unknown", "There is no quiz question \"" + id + "\".",
                     pointer("", id)};
-      return nullptr;
+      return "";
     }
     const json& options = (*it)["options"];
     if (std::none_of(options.begin(), options.end(),
                      [&](const json& o) { return o["value"] == value; })) {
       error = Error{"quiz.option.unknown", "Choose one of the options shown.", pointer("", id)};
-      return nullptr;
+      return "";
     }
   }
   int right = 0;
-  json results = json::array();
+  JsonWriter w;
+  w.open_object().key("questions").open_array();
   std::vector<std::string> revisit;
   for (const auto& question : questions) {
     const std::string id = question["id"];
@@ -378,21 +381,25 @@ json score_quiz(const Content& content, const json& answers, std::optional<Error
     const std::string topic = question["topic"];
     if (!ok && std::find(revisit.begin(), revisit.end(), topic) == revisit.end())
       revisit.push_back(topic);
-    results.push_back({{"id", id},
-                       {"chosen", chosen},
-                       {"correct", ok},
-                       {"correctValue", correct_value},
-                       {"feedback", feedback}});
+    w.open_object().key("chosen").value(chosen).key("correct").value(ok);
+    w.key("correctValue").value(correct_value).key("feedback").value(feedback);
+    w.key("id").text(id).close_object();
   }
-  json topics = json::array();
-  for (const auto& t : q.contains("topics") ? q["topics"] : json::array()) {
-    if (std::find(revisit.begin(), revisit.end(), t["id"].get<std::string>()) != revisit.end())
-      topics.push_back(t);
+  w.close_array().key("revisit").open_array();
+  if (q->contains("topics")) {
+    for (const auto& t : (*q)["topics"]) {
+      if (std::find(revisit.begin(), revisit.end(), t["id"].get<std::string>()) != revisit.end())
+        w.value(t);
+    }
   }
-  return {{"score", right},
-          {"total", questions.size()},
-          {"questions", std::move(results)},
-          {"revisit", std::move(topics)}};
+  w.close_array().key("score").number(right);
+  w.key("total").number(static_cast<long>(questions.size()));
+  return std::move(w.close_object().out);
+}
+
+json score_quiz(const Content& content, const json& answers, std::optional<Error>& error) {
+  const std::string text = score_quiz_text(content, answers, error);
+  return error ? json() : parse_json(text).value;
 }
 
 }  // namespace hipcheck

@@ -240,8 +240,8 @@ std::string Engine::score_quiz(const std::string& answers) const {
   if (json_depth(doc) > kMaxDepth)
     return error_text({"quiz.malformed", "These quiz answers are nested too deeply.", ""});
   std::optional<Error> problem;
-  json scored = hipcheck::score_quiz(*content_, doc, problem);
-  return problem ? error_text(*problem) : to_text(scored);
+  std::string scored = score_quiz_text(*content_, doc, problem);
+  return problem ? error_text(*problem) : scored;
 }
 
 }  // namespace hipcheck

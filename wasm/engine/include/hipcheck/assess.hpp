@@ -23,7 +23,10 @@ json plan_weeks(double weekly, const json& longest, double start_fraction, int w
 json quiz(const Content& content);
 
 // Scores quiz answers ({questionId: optionValue}); unanswered questions count as not yet right.
-// An unknown question or option is an error.
+// An unknown question or option is an error. As JSON text (what Engine returns; "" on an error)
+// and as a value (null on an error).
+std::string score_quiz_text(const Content& content, const json& answers,
+                            std::optional<Error>& error);
 json score_quiz(const Content& content, const json& answers, std::optional<Error>& error);
 
 }  // namespace hipcheck
