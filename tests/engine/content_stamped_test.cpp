@@ -78,6 +78,41 @@ TEST_CASE("the browser's reader builds the validator's model", "[content][stampe
   same_model(fixture::bundle());
 }
 
+TEST_CASE("the browser's parse leaves out what it never reads and builds the same model",
+          "[content][stamped]") {
+  // As `hipcheck bundle` writes it: with the rules-only version.
+  json copy = hipcheck::read_content_folder(HIPCHECK_SOURCE_DIR "/content/en").bundle;
+  const auto first = hipcheck::load_content(json(copy), "0123456789abcdef");
+  REQUIRE(first.content);
+  copy["version"] = first.content->version;
+  const auto full = hipcheck::load_content(json(copy), "0123456789abcdef");
+  REQUIRE(full.content);
+  const auto parsed = hipcheck::parse_json(hipcheck::to_text(copy), {"ui", "anatomy", "slides"});
+  REQUIRE(parsed.ok);
+  json expected = copy;
+  for (const char* left : {"ui", "anatomy", "slides"}) {
+    REQUIRE(expected.contains(left));
+    expected.erase(left);
+  }
+  CHECK(parsed.value == expected);
+  const auto lean = hipcheck::load_stamped_content(json(parsed.value), "0123456789abcdef");
+  REQUIRE(lean.content);
+  json want = model(*full.content);
+  for (const char* left : {"ui", "anatomy", "slides"}) want["bundle"].erase(left);
+  CHECK(model(*lean.content) == want);
+}
+
+TEST_CASE("a member left out of the parse is still checked for syntax", "[content][stamped]") {
+  const auto parsed = hipcheck::parse_json(
+      R"({"ui":1,"a":{"ui":2},"slides":[{"x":[[]],"y":{}}, "z"],"b":[3],"anatomy":{}})",
+      {"ui", "slides", "anatomy"});
+  REQUIRE(parsed.ok);
+  CHECK(parsed.value == json::parse(R"({"a":{"ui":2},"b":[3]})"));
+  CHECK_FALSE(hipcheck::parse_json(R"({"a":1,"ui":{"t":[1,}})", {"ui"}).ok);
+  CHECK_FALSE(hipcheck::parse_json(R"({"ui":{"t":1})", {"ui"}).ok);
+  CHECK(hipcheck::parse_json(R"(["ui",{"ui":1}])", {"ui"}).value == json::parse(R"(["ui",{"ui":1}])"));
+}
+
 TEST_CASE("calculations come after what they read, as the validator orders them",
           "[content][stamped]") {
   json b = fixture::bundle();

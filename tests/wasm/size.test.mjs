@@ -3,7 +3,8 @@
 // (26 Nov: 67.5 KB by node's zlib, 66.8 KB by gzip -9, after the browser's own reader of stamped
 // bundles, the two-function binding, a second wasm-opt pass and the module's own snprintf; then
 // 72.5 KB by node's zlib with the rules compiled once and the incremental updates, +5.3 KB of code
-// that made an answer 3.7x faster), so that it can only shrink. Lower it as the module shrinks.
+// that made an answer 3.7x faster; then 70.0 KB with the outputs written as text directly instead
+// of built as json trees), so that it can only shrink. Lower it as the module shrinks.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
@@ -12,7 +13,7 @@ import { gzipSync } from 'node:zlib';
 import { root } from './module.mjs';
 
 const GOAL_BYTES = 60 * 1024;
-const BUDGET_BYTES = 73 * 1024;
+const BUDGET_BYTES = 70.1 * 1024;
 
 test(`the wasm module and its glue are at most ${BUDGET_BYTES / 1024} KB gzip -9 (goal ${GOAL_BYTES / 1024} KB)`, () => {
   const files = ['build/wasm/hipcheck.wasm', 'build/site/engine/hipcheck.mjs'];

@@ -129,7 +129,7 @@ void Loading::rule(const json& obj, const std::string& path, const char* key, js
   const json* r = c.field(obj, path, key, required);
   if (!r) return;
   out = *r;
-  rules.push_back({*r, pointer(path, key)});
+  rules.push_back({*r, pointer(path, key), false, {}});
 }
 
 void Loading::sources_of(const json& obj, const std::string& path, std::vector<std::string>* out,

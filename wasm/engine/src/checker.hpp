@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "hipcheck/content.hpp"
+#include "hipcheck/logic.hpp"
 
 namespace hipcheck::loader {
 
@@ -49,6 +50,8 @@ class Checker {
 struct PendingRule {
   json rule;
   std::string path;
+  bool sound = false;     // check_rules found no problem in it
+  logic::Rule compiled;   // when sound: compiled once, for the worst-case budget and the model
 };
 struct PendingText {
   std::string text;

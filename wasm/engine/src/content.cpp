@@ -82,9 +82,14 @@ void check_literals(Loading& l, const json& rule, const std::string& path) {
 
 // Every rule: sound JsonLogic, reads only known names, compares choices only with their options.
 void check_rules(Loading& l) {
-  for (const auto& pending : l.rules) {
-    for (const auto& e : logic::check(pending.rule)) {
+  for (auto& pending : l.rules) {
+    const auto problems = logic::check(pending.rule);
+    for (const auto& e : problems) {
       l.c.fail("content.rule.invalid", pending.path + e.path, e.message);
+    }
+    if (problems.empty()) {
+      pending.sound = true;
+      pending.compiled = logic::Rule(pending.rule);
     }
     for (const auto& name : logic::variables(pending.rule)) {
       if (!l.known_name(name)) {
@@ -194,15 +199,11 @@ json worst_case(const Content& content, bool most) {
 // run first, in their order, so the rules that read them see their worst-case values too. Only sound
 // rules are evaluated (check_rules reports the others).
 void check_budgets(Loading& l) {
-  std::set<std::string> unsound;
-  for (const auto& pending : l.rules) {
-    if (!logic::check(pending.rule).empty()) unsound.insert(pending.path);
-  }
   std::set<std::string> reported;
   const auto evaluate = [&](const PendingRule& pending, const json& data) -> json {
-    if (unsound.count(pending.path)) return json();
+    if (!pending.sound) return json();
     logic::Budget budget;
-    logic::Outcome outcome = logic::apply(pending.rule, data, budget);
+    logic::Outcome outcome = pending.compiled.apply(data, budget);
     if (!outcome.ok && outcome.error.id == "logic.budget" && reported.insert(pending.path).second) {
       l.c.fail("logic.budget", pending.path + outcome.error.path,
                "this rule does too much work for the worst-case answers (every answer at its "
@@ -246,11 +247,53 @@ void set_version(Loading& l) {
   }
 }
 
+// Every rule of the model compiled: each takes the rule check_rules compiled where it was written
+// (found by its path), so no rule is compiled twice. Called only when the content has no problem:
+// the model then holds every part at the index it was written at.
+void compile_model(Loading& l) {
+  std::map<std::string, const PendingRule*> by_path;
+  for (const auto& pending : l.rules) {
+    if (pending.sound) by_path.emplace(pending.path, &pending);
+  }
+  const auto take = [&](const json& rule, const std::string& path) {
+    const auto it = by_path.find(path);
+    return it != by_path.end() && it->second->rule == rule ? it->second->compiled
+                                                           : logic::Rule(rule);
+  };
+  const auto at = [](const std::vector<std::string>& paths, std::size_t i) {
+    return i < paths.size() ? paths[i] + "/enableWhen" : std::string();
+  };
+  Content& c = l.content;
+  for (std::size_t i = 0; i < c.sections.size(); ++i)
+    c.sections[i].compiled = take(c.sections[i].enable_when, at(l.section_paths, i));
+  for (std::size_t i = 0; i < c.pages.size(); ++i)
+    c.pages[i].compiled = take(c.pages[i].enable_when, at(l.page_paths, i));
+  for (std::size_t i = 0; i < c.items.size(); ++i)
+    c.items[i].compiled = take(c.items[i].enable_when, at(l.item_paths, i));
+  for (std::size_t i = 0; i < c.stops.size(); ++i)
+    c.stops[i].compiled = take(c.stops[i].when, pointer(pointer("/questionnaire/stops", i), "when"));
+  for (Calculation& calc : c.calculations) {
+    const auto path = l.calc_paths.find(calc.id);
+    calc.compiled =
+        take(calc.rule, path == l.calc_paths.end() ? std::string() : pointer(path->second, "rule"));
+  }
+  for (std::size_t i = 0; i < c.flags.size(); ++i)
+    c.flags[i].compiled = take(c.flags[i].when, pointer(pointer("/care/flags", i), "when"));
+  for (std::size_t i = 0; i < c.causes.size(); ++i) {
+    const std::string path = pointer(pointer("/causes/causes", i), "factors");
+    auto& factors = c.causes[i].factors;
+    for (std::size_t f = 0; f < factors.size(); ++f)
+      factors[f].compiled = take(factors[f].when, pointer(pointer(path, f), "when"));
+  }
+  for (std::size_t i = 0; i < c.tips.size(); ++i)
+    c.tips[i].compiled = take(c.tips[i].when, pointer(pointer("/tips/tips", i), "when"));
+}
+
 LoadResult finish(Loading& l) {
   LoadResult out;
   if (l.c.errors.empty() && l.bundle.is_object()) set_version(l);
   if (l.c.errors.empty()) {
-    compile_rules(l.content);
+    compile_model(l);
     if (l.owned != nullptr) {
       l.content.bundle = std::move(*l.owned);
     } else {

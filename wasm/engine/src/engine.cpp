@@ -8,10 +8,35 @@
 
 namespace hipcheck {
 
-std::string error_text(const Error& error) { return to_text(json{{"error", to_json(error)}}); }
+namespace {
 
-bool parse_or_error(const std::string& text, json& out, Error& error) {
-  auto parsed = parse_json(text);
+void write_error(JsonWriter& w, const Error& e) {
+  w.open_object().key("id").text(e.id).key("message").text(e.message);
+  w.key("path").text(e.path).close_object();
+}
+
+// {"error": first, "errors": [all]}: several problems at once.
+std::string errors_text(const std::vector<Error>& errors) {
+  JsonWriter w;
+  w.open_object().key("error");
+  write_error(w, errors[0]);
+  w.key("errors").open_array();
+  for (const Error& e : errors) write_error(w, e);
+  return std::move(w.close_array().close_object().out);
+}
+
+}  // namespace
+
+std::string error_text(const Error& error) {
+  JsonWriter w;
+  w.open_object().key("error");
+  write_error(w, error);
+  return std::move(w.close_object().out);
+}
+
+bool parse_or_error(const std::string& text, json& out, Error& error,
+                    std::initializer_list<std::string_view> skip) {
+  auto parsed = parse_json(text, skip);
   if (!parsed.ok) {
     error = Error{"json.syntax",
                   "not valid JSON at line " + std::to_string(parsed.line) + ", column " +
@@ -100,7 +125,12 @@ std::string stamp_bundle(const json& bundle) {
 std::string Engine::load(const std::string& bundle) {
   json doc;
   Error error;
+#ifdef HIPCHECK_LEAN
+  // The lean load never reads the page's strings, the anatomy or the slides: they are not built.
+  if (!parse_or_error(bundle, doc, error, {"ui", "anatomy", "slides"})) return error_text(error);
+#else
   if (!parse_or_error(bundle, doc, error)) return error_text(error);
+#endif
   std::string stamp;
   if (auto e = check_stamp(bundle, doc, stamp)) return error_text(*e);
 #ifdef HIPCHECK_LEAN
@@ -108,21 +138,16 @@ std::string Engine::load(const std::string& bundle) {
 #else
   auto loaded = stamp.empty() ? load_content(doc) : load_content(std::move(doc), stamp);
 #endif
-  if (!loaded.content) {
-    json errors = json::array();
-    for (const auto& e : loaded.errors) errors.push_back(to_json(e));
-    return to_text(json{{"error", errors[0]}, {"errors", errors}});
-  }
+  if (!loaded.content) return errors_text(loaded.errors);
   content_ = loaded.content;
   session_ = std::make_unique<Session>(content_);
-  return to_text(json{{"ok", true},
-                      {"content",
-                       {{"id", content_->id},
-                        {"version", content_->version},
-                        {"title", content_->title},
-                        {"locale", content_->locale},
-                        {"pages", content_->pages.size()},
-                        {"items", content_->items.size()}}}});
+  JsonWriter w;
+  w.open_object().key("content").open_object().key("id").text(content_->id);
+  w.key("items").number(static_cast<long>(content_->items.size()));
+  w.key("locale").text(content_->locale);
+  w.key("pages").number(static_cast<long>(content_->pages.size()));
+  w.key("title").text(content_->title).key("version").text(content_->version);
+  return std::move(w.close_object().key("ok").value(true).close_object().out);
 }
 
 // start() and configure(): parse the settings text, hand it to the session, show where it is.
@@ -148,7 +173,7 @@ std::string Engine::configure(const std::string& settings) {
 }
 
 std::string Engine::current() const {
-  return session_ ? to_text(session_->current()) : error_text(kNotLoaded);
+  return session_ ? session_->current_text() : error_text(kNotLoaded);
 }
 
 std::string Engine::answer(const std::string& page_id, const std::string& answers) {
@@ -157,11 +182,7 @@ std::string Engine::answer(const std::string& page_id, const std::string& answer
   Error error;
   if (!parse_or_error(answers, doc, error)) return error_text(error);
   const auto errors = session_->answer(page_id, doc);
-  if (!errors.empty()) {
-    json list = json::array();
-    for (const auto& e : errors) list.push_back(to_json(e));
-    return to_text(json{{"error", list[0]}, {"errors", list}});
-  }
+  if (!errors.empty()) return errors_text(errors);
   return current();
 }
 
@@ -184,15 +205,15 @@ std::string Engine::go_to(const std::string& item_id) {
 }
 
 std::string Engine::review() const {
-  return session_ ? to_text(session_->review()) : error_text(kNotLoaded);
+  return session_ ? session_->review_text() : error_text(kNotLoaded);
 }
 
 std::string Engine::result() const {
-  return session_ ? to_text(assess(*session_)) : error_text(kNotLoaded);
+  return session_ ? result_text(*session_) : error_text(kNotLoaded);
 }
 
 std::string Engine::state() const {
-  return session_ ? to_text(session_->state()) : error_text(kNotLoaded);
+  return session_ ? session_->state_text() : error_text(kNotLoaded);
 }
 
 std::string Engine::restore(const std::string& state) {
@@ -219,8 +240,8 @@ std::string Engine::score_quiz(const std::string& answers) const {
   if (json_depth(doc) > kMaxDepth)
     return error_text({"quiz.malformed", "These quiz answers are nested too deeply.", ""});
   std::optional<Error> problem;
-  json scored = hipcheck::score_quiz(*content_, doc, problem);
-  return problem ? error_text(*problem) : to_text(scored);
+  std::string scored = score_quiz_text(*content_, doc, problem);
+  return problem ? error_text(*problem) : scored;
 }
 
 }  // namespace hipcheck

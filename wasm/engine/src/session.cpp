@@ -629,18 +629,13 @@ std::optional<Error> Session::go_to(const std::string& id) {
   return std::nullopt;
 }
 
-json Session::page_json(std::size_t index) const {
+void Session::write_page(JsonWriter& w, std::size_t index) const {
   const Page& page = content_->pages[index];
   const Section& section = content_->sections[page.section];
-  json out = {{"id", page.id}};
-  if (!page.title.empty()) out["title"] = page.title;
-  if (!page.intro.empty()) out["intro"] = page.intro;
-  out["lesson"] = page.lesson;
-  json sec = {{"id", section.id}, {"title", section.title}};
-  if (!section.intro.empty()) sec["intro"] = section.intro;
-  out["section"] = std::move(sec);
+  w.open_object().key("id").text(page.id);
+  if (!page.intro.empty()) w.key("intro").text(page.intro);
   const std::string unit = distance_unit();
-  json items = json::array();
+  w.key("items").open_array();
   for (const std::size_t i : page.items) {
     if (!item_visible_[i]) continue;
     const Item& item = content_->items[i];
@@ -648,13 +643,17 @@ json Session::page_json(std::size_t index) const {
     shown.erase("enableWhen");
     if (item.unit == "distance") shown["unit"] = unit;
     if (answers_.contains(item.id)) shown["answer"] = answers_[item.id];
-    items.push_back(std::move(shown));
+    w.value(shown);
   }
-  out["items"] = std::move(items);
-  return out;
+  w.close_array().key("lesson").value(page.lesson);
+  w.key("section").open_object().key("id").text(section.id);
+  if (!section.intro.empty()) w.key("intro").text(section.intro);
+  w.key("title").text(section.title).close_object();
+  if (!page.title.empty()) w.key("title").text(page.title);
+  w.close_object();
 }
 
-json Session::progress() const {
+void Session::write_progress(JsonWriter& w) const {
   std::size_t total = 0, before = 0;
   for (std::size_t p = 0; p < page_visible_.size(); ++p) {
     if (!page_visible_[p]) continue;
@@ -666,7 +665,9 @@ json Session::progress() const {
       cursor_ == kEnd || total == 0
           ? 100
           : std::lround(100.0 * static_cast<double>(before) / static_cast<double>(total));
-  return {{"position", position}, {"total", total}, {"percent", percent}};
+  w.open_object().key("percent").number(percent);
+  w.key("position").number(static_cast<long>(position));
+  w.key("total").number(static_cast<long>(total)).close_object();
 }
 
 bool Session::can_go_back() const {
@@ -679,35 +680,41 @@ bool Session::can_go_back() const {
   return false;
 }
 
-json Session::current() const {
-  json out;
+// The outputs are written as text directly, members in key order (as a json object prints them).
+std::string Session::current_text() const {
+  JsonWriter w;
+  w.open_object().key("canGoBack").value(can_go_back());
   if (!finished_.empty() || (cursor_ == kEnd && ended())) {
-    out["status"] = "stopped";
-    out["stop"] = stop();
-    out["canGoBack"] = can_go_back();
-    return out;
+    w.key("status").text("stopped").key("stop").value(stop());
+    return std::move(w.close_object().out);
   }
+  if (notice_.empty() && cursor_ != kEnd) {
+    w.key("page");
+    write_page(w, cursor_);
+  }
+  w.key("progress");
+  write_progress(w);
+  w.key("status").text(!notice_.empty() ? "notice" : cursor_ == kEnd ? "complete" : "question");
   if (!notice_.empty()) {
-    out["status"] = "notice";
+    const Stop* shown = nullptr;
     for (const auto& s : content_->stops) {
-      if (s.id == notice_) out["stop"] = {{"id", s.id}, {"level", s.level}};
+      if (s.id == notice_) shown = &s;
     }
-  } else if (cursor_ == kEnd) {
-    out["status"] = "complete";
-  } else {
-    out["status"] = "question";
-    out["page"] = page_json(cursor_);
+    if (shown) {
+      w.key("stop").open_object().key("id").text(shown->id);
+      w.key("level").text(shown->level).close_object();
+    }
   }
-  out["progress"] = progress();
-  out["canGoBack"] = can_go_back();
-  return out;
+  return std::move(w.close_object().out);
 }
 
-json Session::review() const {
+std::string Session::review_text() const {
   const std::string unit = distance_unit();
-  json sections = json::array();
+  JsonWriter w;
+  w.open_object().key("complete").value(complete()).key("sections").open_array();
   for (std::size_t s = 0; s < content_->sections.size(); ++s) {
-    json answers = json::array();
+    JsonWriter answers;
+    answers.open_array();
     for (const std::size_t p : content_->sections[s].pages) {
       if (!page_visible_[p]) continue;
       for (const std::size_t i : content_->pages[p].items) {
@@ -715,35 +722,41 @@ json Session::review() const {
         if (!item_visible_[i] || item.type == ItemType::Lesson || !answers_.contains(item.id))
           continue;
         const json& value = answers_[item.id];
-        answers.push_back({{"page", content_->pages[p].id},
-                           {"item", item.id},
-                           {"question", item.source["text"]},
-                           {"value", value},
-                           {"display", display_answer(*content_, item, value, unit)}});
+        answers.open_object().key("display").text(display_answer(*content_, item, value, unit));
+        answers.key("item").text(item.id).key("page").text(content_->pages[p].id);
+        answers.key("question").value(item.source["text"]).key("value").value(value);
+        answers.close_object();
       }
     }
-    if (answers.empty()) continue;
-    sections.push_back({{"id", content_->sections[s].id},
-                        {"title", content_->sections[s].title},
-                        {"answers", std::move(answers)}});
+    if (answers.out.size() == 1) continue;  // nothing answered in this section
+    w.open_object().key("answers").raw(answers.close_array().out);
+    w.key("id").text(content_->sections[s].id).key("title").text(content_->sections[s].title);
+    w.close_object();
   }
-  json out = {{"complete", complete()}};
-  if (json s = stop(); !s.is_null()) out["stop"] = std::move(s);
-  out["sections"] = std::move(sections);
-  return out;
+  w.close_array();
+  if (json s = stop(); !s.is_null()) w.key("stop").value(s);
+  return std::move(w.close_object().out);
 }
 
-json Session::state() const {
-  return {{"format", "hipcheck.state"},
-          {"version", kStateVersion},
-          {"content", {{"id", content_->id}, {"version", content_->version}}},
-          {"settings", settings_},
-          {"answers", answers_},
-          {"acknowledged", acknowledged_},
-          {"finished", !finished_.empty()},
-          {"notice", notice_.empty() ? json() : json(notice_)},
-          {"cursor", cursor_ != kEnd ? json(content_->pages[cursor_].id) : json()}};
+std::string Session::state_text() const {
+  JsonWriter w;
+  w.open_object().key("acknowledged").open_array();
+  for (const auto& id : acknowledged_) w.text(id);
+  w.close_array().key("answers").value(answers_);
+  w.key("content").open_object().key("id").text(content_->id);
+  w.key("version").text(content_->version).close_object();
+  w.key("cursor");
+  cursor_ != kEnd ? w.text(content_->pages[cursor_].id) : w.raw("null");
+  w.key("finished").value(!finished_.empty()).key("format").text("hipcheck.state");
+  w.key("notice");
+  notice_.empty() ? w.raw("null") : w.text(notice_);
+  w.key("settings").value(settings_).key("version").number(kStateVersion);
+  return std::move(w.close_object().out);
 }
+
+json Session::current() const { return parse_json(current_text()).value; }
+json Session::review() const { return parse_json(review_text()).value; }
+json Session::state() const { return parse_json(state_text()).value; }
 
 std::optional<Error> Session::restore(const json& state) {
   auto bad = [](const std::string& id, const std::string& path, const std::string& message) {

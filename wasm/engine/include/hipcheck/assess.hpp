@@ -7,7 +7,11 @@
 
 namespace hipcheck {
 
-// The result document of a session (see wasm/README.md for its shape).
+// The result document of a session as JSON text (see wasm/README.md for its shape): what
+// Engine::result returns, written directly.
+std::string result_text(const Session& session);
+
+// The same document as a value (the CLI's pretty print, the tests).
 json assess(const Session& session);
 
 // The return-to-running plan for a weekly distance and longest run (null when not given), in the
@@ -19,7 +23,10 @@ json plan_weeks(double weekly, const json& longest, double start_fraction, int w
 json quiz(const Content& content);
 
 // Scores quiz answers ({questionId: optionValue}); unanswered questions count as not yet right.
-// An unknown question or option is an error.
+// An unknown question or option is an error. As JSON text (what Engine returns; "" on an error)
+// and as a value (null on an error).
+std::string score_quiz_text(const Content& content, const json& answers,
+                            std::optional<Error>& error);
 json score_quiz(const Content& content, const json& answers, std::optional<Error>& error);
 
 }  // namespace hipcheck

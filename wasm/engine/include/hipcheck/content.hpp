@@ -161,7 +161,4 @@ LoadResult load_content(json&& bundle, const std::string& version);
 // instead of crashing on it.
 LoadResult load_stamped_content(json&& bundle, const std::string& version);
 
-// Compiles every rule of the model once (logic::Rule); both loads call it.
-void compile_rules(Content& content);
-
 }  // namespace hipcheck

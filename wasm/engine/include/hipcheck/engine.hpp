@@ -45,7 +45,9 @@ std::string stamp_bundle(const json& bundle);
 // {"error": {id, message, path}} as text.
 std::string error_text(const Error& error);
 
-// Parses text as JSON, or describes the syntax error as an Error (id json.syntax).
-bool parse_or_error(const std::string& text, json& out, Error& error);
+// Parses text as JSON, or describes the syntax error as an Error (id json.syntax); the top-level
+// members named in skip are left out (see parse_json).
+bool parse_or_error(const std::string& text, json& out, Error& error,
+                    std::initializer_list<std::string_view> skip = {});
 
 }  // namespace hipcheck

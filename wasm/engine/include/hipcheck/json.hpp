@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <initializer_list>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
@@ -19,7 +20,6 @@ struct Error {
   std::string path;  // JSON pointer, "" for the whole document
 };
 
-json to_json(const Error& e);
 std::string describe(const Error& e);  // "content.ref.unknown at /items/12/enableWhen: message"
 
 struct ParseResult {
@@ -31,7 +31,9 @@ struct ParseResult {
 };
 
 // Parses text as JSON. Never throws, never aborts; a syntax error comes back with line and column.
-ParseResult parse_json(std::string_view text);
+// The members of the top-level object named in skip are checked for syntax but left out of the
+// value (the browser's load never reads the bundle's ui, anatomy and slides).
+ParseResult parse_json(std::string_view text, std::initializer_list<std::string_view> skip = {});
 
 // Depth of nesting of arrays and objects (a scalar is 0), computed without recursion.
 std::size_t json_depth(const json& value);
@@ -46,5 +48,29 @@ std::string pointer(const std::string& base, std::size_t index);
 
 // Serialises compactly; invalid UTF-8 (only possible from outside input) is replaced, never fatal.
 std::string to_text(const json& value, int indent = -1);
+
+// Writes compact JSON text straight into a string, without building a json value first: the
+// engine's larger outputs (the result) are written this way, which keeps the wasm module smaller.
+// Members come out in the order written; write them in key order, as a json object prints them,
+// so the text is the same as to_text of the equivalent value.
+class JsonWriter {
+ public:
+  JsonWriter& open_object() { return open('{'); }
+  JsonWriter& close_object() { return close('}'); }
+  JsonWriter& open_array() { return open('['); }
+  JsonWriter& close_array() { return close(']'); }
+  JsonWriter& key(const char* name);  // an object's member name; its value comes next
+  JsonWriter& text(const std::string& value);
+  JsonWriter& number(long value);
+  JsonWriter& value(const json& value);    // any value, as to_text writes it
+  JsonWriter& raw(const std::string& json_text);  // text that already is one JSON value
+  std::string out;
+
+ private:
+  JsonWriter& open(char c);
+  JsonWriter& close(char c);
+  void element();        // a comma before every element or member but the first
+  bool after_ = false;   // a value was just written (the next element needs a comma)
+};
 
 }  // namespace hipcheck

@@ -30,7 +30,9 @@ class Session {
   // Changes settings mid-check; answers of items that become hidden are dropped.
   std::optional<Error> configure(const json& settings);
 
-  // The page to show: question, notice, stopped or complete (see wasm/README.md).
+  // The page to show: question, notice, stopped or complete (see wasm/README.md), as JSON text
+  // written directly (what Engine returns), and as a value (the CLI, the tests).
+  std::string current_text() const;
   json current() const;
 
   // Answers a shown page: answers = {itemId: value} for each of its shown items (a lesson page:
@@ -47,7 +49,9 @@ class Session {
   // Moves to a shown page, given its id or the id of one of its items (a "Change" link).
   std::optional<Error> go_to(const std::string& id);
 
-  // Every shown, answered question with its answer as a runner reads it, by section.
+  // Every shown, answered question with its answer as a runner reads it, by section (text and
+  // value, as current).
+  std::string review_text() const;
   json review() const;
 
   // Every shown page is answered.
@@ -75,7 +79,8 @@ class Session {
   // The versioned saved form of the session, and its restoration. restore() checks everything
   // first (format, version, content version, settings, every answer page by page, the stops, the
   // cursor) and changes nothing on error.
-  json state() const;
+  std::string state_text() const;
+  json state() const;  // the same as a value
   std::optional<Error> restore(const json& state);
 
   // By default a change (an answer, settings, a restore) re-evaluates only the rules that read
@@ -123,8 +128,8 @@ class Session {
   std::size_t raising_page(const std::string& stop_id) const;
   void unacknowledge(const std::string& stop_id);
   std::vector<Error> check_page(std::size_t page, const json& answers) const;
-  json page_json(std::size_t page) const;
-  json progress() const;
+  void write_page(JsonWriter& w, std::size_t page) const;
+  void write_progress(JsonWriter& w) const;
   bool can_go_back() const;
 
   std::shared_ptr<const Content> content_;

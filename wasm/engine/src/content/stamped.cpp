@@ -443,9 +443,8 @@ class Reader {
   const json& bundle_;
 };
 
-}  // namespace
-
-// Every rule the engine evaluates, compiled once (both loads call it before the content is shared).
+// Every rule the engine evaluates, compiled once before the content is shared (the validating
+// load takes the rules its checks compiled instead: content.cpp).
 void compile_rules(Content& c) {
   for (Section& s : c.sections) s.compiled = logic::Rule(s.enable_when);
   for (Page& p : c.pages) p.compiled = logic::Rule(p.enable_when);
@@ -458,6 +457,8 @@ void compile_rules(Content& c) {
   }
   for (Tip& t : c.tips) t.compiled = logic::Rule(t.when);
 }
+
+}  // namespace
 
 LoadResult load_stamped_content(json&& bundle, const std::string& version) {
   LoadResult out;
