@@ -235,7 +235,8 @@ export function loadBench({ engine, text, modelText }, rounds = 21) {
 /**
  * Per answer in instructions, which the machine's load does not move: the native CLI replays every
  * scenario (`hipcheck walk`) under callgrind, counting only inside Session::answer and
- * Session::current (a page's answers set, the next page read). Null when valgrind is missing.
+ * Session::current_text (a page's answers set, the next page written as the wasm module sends it).
+ * Null when valgrind is missing.
  */
 export function instructionCounts() {
   const dir = mkdtempSync(join(tmpdir(), 'hipcheck-callgrind-'));
@@ -249,7 +250,7 @@ export function instructionCounts() {
           '--tool=callgrind',
           `--callgrind-out-file=${join(dir, 'out')}`,
           '--toggle-collect=hipcheck::Session::answer(*',
-          '--toggle-collect=hipcheck::Session::current(*',
+          '--toggle-collect=hipcheck::Session::current_text(*',
           `${root}/build/native/hipcheck`,
           'walk',
           '--content',
@@ -262,7 +263,7 @@ export function instructionCounts() {
       if (run.error?.code === 'ENOENT') return null;
       const collected = /Collected : (\d+)/.exec(run.stderr);
       if (run.status !== 0 || !collected) throw new Error(`callgrind on ${s.name}: ${run.stderr.slice(-500)}`);
-      if (Number(collected[1]) === 0) throw new Error('callgrind counted nothing: are Session::answer and Session::current still named so?');
+      if (Number(collected[1]) === 0) throw new Error('callgrind counted nothing: are Session::answer and Session::current_text still named so?');
       instructions += Number(collected[1]);
       pages += JSON.parse(run.stdout).path.filter((p) => !p.startsWith('notice:')).length;
     }
@@ -345,7 +346,7 @@ export async function peers({ page = true, quick = false, instructions = false }
     const counts = instructionCounts();
     if (counts) {
       rows.push(['per answer (native, instructions)', `${(counts.perAnswer / 1000).toFixed(0)} k`, '', '', '']);
-      how.push(`per answer in instructions: callgrind on hipcheck walk, inside Session::answer and Session::current, mean over ${counts.pages} pages`);
+      how.push(`per answer in instructions: callgrind on hipcheck walk, inside Session::answer and Session::current_text, mean over ${counts.pages} pages`);
     } else {
       how.push('per answer in instructions: valgrind is not installed');
     }
