@@ -6,7 +6,7 @@ import { setStrings, t, translate } from './i18n.js';
 import * as store from './store.js';
 import * as startView from './views/start.js';
 import * as questionView from './views/question.js';
-import { clinic, loadClinic } from './clinic.js';
+import { clinic, formatNumber, loadClinic } from './clinic.js';
 import { registerServiceWorker } from './pwa.js';
 import * as workshop from './workshop.js';
 import * as locales from './locale.js';
@@ -706,6 +706,7 @@ async function drawStartEarly() {
     firstRender = true; // the page drawn once the engine is ready is still the first one
   });
   return {
+    shown,
     async replay() {
       await shown;
       main.removeEventListener('submit', hold, true);
@@ -736,7 +737,10 @@ async function boot() {
     firstLocale = locales.DEFAULT;
     return locales.fetchBundle(locales.DEFAULT);
   });
-  const enginePromise = createEngine(bundleText);
+  // The content is loaded (one long task) only once the start page is drawn, so that task never
+  // delays the first page: the module compiles meanwhile.
+  let startDrawn;
+  const enginePromise = createEngine(bundleText, { drawn: new Promise((resolve) => (startDrawn = resolve)) });
   enginePromise.catch(() => {}); // reported below, once the strings are in
   useBundle(firstLocale, JSON.parse(await bundleText));
   placeSwitch();
@@ -745,6 +749,7 @@ async function boot() {
   await clinicLoaded;
   const drawEarly = !workshop.isKiosk() && !WORKSHOP_HASHES[location.hash] && store.fromFragment() === undefined && (history.state?.page ?? 'start') === 'start';
   const early = drawEarly ? drawStartEarly() : null;
+  startDrawn(early?.shown);
   engine = await enginePromise;
   brandHeader();
 
@@ -801,6 +806,9 @@ async function boot() {
   booted();
   if (workshop.isKiosk() && locale !== deviceLocale()) await switchLocale(deviceLocale(), { remember: false });
   document.documentElement.classList.add('is-ready');
+  // The question page writes its progress with Intl, whose first formatter for a language is slow
+  // to make: it is made now, while the start page is read, not after Start is pressed.
+  setTimeout(() => formatNumber(1));
   registerServiceWorker().then((registration) => {
     // Once this version is cached: a quiet "works offline — install" offer (not in a frame).
     if (registration && window.parent === window) import('./install.js').then((m) => m.offerInstall(registration)).catch(() => {});

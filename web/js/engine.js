@@ -2,12 +2,13 @@
 // This wrapper parses what comes back; the page never decides anything itself.
 // bundleText may be a promise: the module downloads and compiles while the content arrives.
 // The module is compiled once; each engine (one per content bundle: a language switch makes a
-// second one) is an instance of it.
+// second one) is an instance of it. `drawn` (a promise) is the page to draw before the content is
+// loaded: the start page drawn from the bundle's strings.
 let module = null;
-export async function createEngine(bundleText) {
+export async function createEngine(bundleText, { drawn } = {}) {
   module ??= import('/engine/hipcheck.mjs').then(({ default: createHipCheck }) => createHipCheck());
   module.catch(() => (module = null)); // a failed download is tried again next time
-  const [Module, text] = await Promise.all([module, bundleText]);
+  const [Module, text] = await Promise.all([module, bundleText, drawn]);
   // Draw first: loading the content is one task, so the page drawn meanwhile (the start page) is
   // painted before it (a frame, or at most 100 ms where frames do not run, as in a hidden tab).
   await Promise.race([
