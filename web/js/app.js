@@ -7,7 +7,6 @@ import * as store from './store.js';
 import * as startView from './views/start.js';
 import * as questionView from './views/question.js';
 import { clinic, formatNumber, loadClinic } from './clinic.js';
-import { registerServiceWorker } from './pwa.js';
 import * as workshop from './workshop.js';
 import * as locales from './locale.js';
 import { languageSwitch } from './components/language-switch.js';
@@ -723,6 +722,12 @@ async function drawStartEarly() {
   };
 }
 
+/** Runs `work` once the page has nothing else to do (or after two seconds at most). */
+function whenIdle(work) {
+  if ('requestIdleCallback' in window) requestIdleCallback(work, { timeout: 2000 });
+  else setTimeout(work, 500);
+}
+
 async function boot() {
   // Inside a clinic's frame: no header or footer of our own, and the host hears from us early.
   if (window.parent !== window) import('./embed-child.js').then((m) => m.startEmbedChild());
@@ -809,10 +814,15 @@ async function boot() {
   // The question page writes its progress with Intl, whose first formatter for a language is slow
   // to make: it is made now, while the start page is read, not after Start is pressed.
   setTimeout(() => formatNumber(1));
-  registerServiceWorker().then((registration) => {
-    // Once this version is cached: a quiet "works offline — install" offer (not in a frame).
-    if (registration && window.parent === window) import('./install.js').then((m) => m.offerInstall(registration)).catch(() => {});
-  });
+  // Offline support waits until the page is idle: the first question needs none of it, and the
+  // service worker's install downloads the whole site. Once this version is cached: a quiet "works
+  // offline — install" offer (not in a frame).
+  whenIdle(() =>
+    import('./pwa.js')
+      .then((pwa) => pwa.registerServiceWorker())
+      .then((registration) => (registration && window.parent === window ? import('./install.js').then((m) => m.offerInstall(registration)) : null))
+      .catch(() => {}),
+  );
   performance.mark('hipcheck:ready');
 }
 
