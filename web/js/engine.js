@@ -26,6 +26,9 @@ export async function createEngine(bundleText, { drawn } = {}) {
     problem.detail = loaded;
     throw problem;
   }
+  // What the caller does next (restoring the answers, drawing the page again) runs in a task of
+  // its own: the load alone is the longest task on the way to the first question.
+  await new Promise((resolve) => setTimeout(resolve));
   return {
     content: loaded.content,
     /** A new check: settings {mode: 'full'|'quick', lessons: bool}, both optional. */
