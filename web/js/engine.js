@@ -6,7 +6,7 @@
 // loaded: the start page drawn from the bundle's strings.
 let module = null;
 let warmed = false;
-const WARM_UP = '{"warm-up": [0, -1.5, 2e3, "text \\u00e9", true, false, null, {}, []]}';
+const WARM_UP = '{"w":[0,-1.5,2e3,"\\u00e9",true,false,null,{},[]]}';
 export async function createEngine(bundleText, { drawn } = {}) {
   module ??= import('/engine/hipcheck.mjs').then(({ default: createHipCheck }) => createHipCheck());
   module.catch(() => (module = null)); // a failed download is tried again next time
