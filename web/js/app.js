@@ -6,8 +6,7 @@ import { setStrings, t, translate } from './i18n.js';
 import * as store from './store.js';
 import * as startView from './views/start.js';
 import * as questionView from './views/question.js';
-import { clinic, loadClinic } from './clinic.js';
-import { registerServiceWorker } from './pwa.js';
+import { clinic, formatNumber, loadClinic } from './clinic.js';
 import * as workshop from './workshop.js';
 import * as locales from './locale.js';
 import { languageSwitch } from './components/language-switch.js';
@@ -706,6 +705,7 @@ async function drawStartEarly() {
     firstRender = true; // the page drawn once the engine is ready is still the first one
   });
   return {
+    shown,
     async replay() {
       await shown;
       main.removeEventListener('submit', hold, true);
@@ -722,6 +722,12 @@ async function drawStartEarly() {
   };
 }
 
+/** Runs `work` once the page has nothing else to do (or after two seconds at most). */
+function whenIdle(work) {
+  if ('requestIdleCallback' in window) requestIdleCallback(work, { timeout: 2000 });
+  else setTimeout(work, 500);
+}
+
 async function boot() {
   // Inside a clinic's frame: no header or footer of our own, and the host hears from us early.
   if (window.parent !== window) import('./embed-child.js').then((m) => m.startEmbedChild());
@@ -736,7 +742,10 @@ async function boot() {
     firstLocale = locales.DEFAULT;
     return locales.fetchBundle(locales.DEFAULT);
   });
-  const enginePromise = createEngine(bundleText);
+  // The content is loaded (one long task) only once the start page is drawn, so that task never
+  // delays the first page: the module compiles meanwhile.
+  let startDrawn;
+  const enginePromise = createEngine(bundleText, { drawn: new Promise((resolve) => (startDrawn = resolve)) });
   enginePromise.catch(() => {}); // reported below, once the strings are in
   useBundle(firstLocale, JSON.parse(await bundleText));
   placeSwitch();
@@ -745,6 +754,7 @@ async function boot() {
   await clinicLoaded;
   const drawEarly = !workshop.isKiosk() && !WORKSHOP_HASHES[location.hash] && store.fromFragment() === undefined && (history.state?.page ?? 'start') === 'start';
   const early = drawEarly ? drawStartEarly() : null;
+  startDrawn(early?.shown);
   engine = await enginePromise;
   brandHeader();
 
@@ -801,10 +811,18 @@ async function boot() {
   booted();
   if (workshop.isKiosk() && locale !== deviceLocale()) await switchLocale(deviceLocale(), { remember: false });
   document.documentElement.classList.add('is-ready');
-  registerServiceWorker().then((registration) => {
-    // Once this version is cached: a quiet "works offline — install" offer (not in a frame).
-    if (registration && window.parent === window) import('./install.js').then((m) => m.offerInstall(registration)).catch(() => {});
-  });
+  // The question page writes its progress with Intl, whose first formatter for a language is slow
+  // to make: it is made now, while the start page is read, not after Start is pressed.
+  setTimeout(() => formatNumber(1));
+  // Offline support waits until the page is idle: the first question needs none of it, and the
+  // service worker's install downloads the whole site. Once this version is cached: a quiet "works
+  // offline — install" offer (not in a frame).
+  whenIdle(() =>
+    import('./pwa.js')
+      .then((pwa) => pwa.registerServiceWorker())
+      .then((registration) => (registration && window.parent === window ? import('./install.js').then((m) => m.offerInstall(registration)) : null))
+      .catch(() => {}),
+  );
   performance.mark('hipcheck:ready');
 }
 
