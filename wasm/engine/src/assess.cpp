@@ -111,7 +111,7 @@ Plan plan_of(double weekly, const json& longest, double start_fraction, int week
 }
 
 // The result is written as text directly (members in key order, as a json object prints them);
-// only the plan is built as a value.
+// only the severity is built as a value (the plan is worked out as plain structs: plan_of).
 class Assessor {
  public:
   explicit Assessor(const Session& session)
