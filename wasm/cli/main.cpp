@@ -205,7 +205,10 @@ int assess(const std::string& folder, const std::string& answers_file, bool pret
     std::cerr << "note: the answers stop before the end; the next page is \""
               << walk.last["page"]["id"].get<std::string>() << "\"\n";
   }
-  std::cout << hipcheck::to_text(hipcheck::assess(*session), pretty ? 2 : -1) << "\n";
+  const hipcheck::json result = hipcheck::assess(*session);
+  std::cout << (pretty ? result.dump(2, ' ', false, hipcheck::json::error_handler_t::replace)
+                       : hipcheck::to_text(result))
+            << "\n";
   return 0;
 }
 

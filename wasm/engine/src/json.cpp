@@ -1,8 +1,12 @@
 #include "hipcheck/json.hpp"
 
+#include <cmath>
+#include <cstdint>
 #include <initializer_list>
 #include <utility>
 #include <vector>
+
+#include "hipcheck/number.hpp"
 
 namespace hipcheck {
 
@@ -158,8 +162,187 @@ std::string pointer(const std::string& base, std::size_t index) {
   return base + "/" + std::to_string(index);
 }
 
-std::string to_text(const json& value, int indent) {
-  return value.dump(indent, ' ', false, json::error_handler_t::replace);
+namespace {
+
+// The length of the UTF-8 sequence at p (n > 0 bytes left) when it is well formed (Unicode table
+// 3-7); otherwise 0, with `bad` set to the length of its maximal invalid part (at least 1).
+std::size_t utf8_length(const unsigned char* p, std::size_t n, std::size_t& bad) {
+  const unsigned char c = p[0];
+  std::size_t need = 0;
+  unsigned char lo = 0x80, hi = 0xBF;  // the range of the second byte
+  if (c >= 0xC2 && c <= 0xDF) {
+    need = 1;
+  } else if (c >= 0xE0 && c <= 0xEF) {
+    need = 2;
+    if (c == 0xE0) lo = 0xA0;       // no overlong forms
+    if (c == 0xED) hi = 0x9F;       // no surrogates
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    need = 3;
+    if (c == 0xF0) lo = 0x90;       // no overlong forms
+    if (c == 0xF4) hi = 0x8F;       // nothing over U+10FFFF
+  } else {
+    bad = 1;
+    return 0;
+  }
+  for (std::size_t k = 1; k <= need; ++k) {
+    if (k >= n || p[k] < lo || p[k] > hi) {
+      bad = k;
+      return 0;
+    }
+    lo = 0x80;
+    hi = 0xBF;
+  }
+  return need + 1;
+}
+
+void write_string(std::string& out, const std::string& value) {
+  static const char kHex[] = "0123456789abcdef";
+  const auto* p = reinterpret_cast<const unsigned char*>(value.data());
+  const std::size_t n = value.size();
+  out += '"';
+  for (std::size_t i = 0; i < n;) {
+    const unsigned char c = p[i];
+    if (c >= 0x80) {
+      std::size_t bad = 0;
+      const std::size_t length = utf8_length(p + i, n - i, bad);
+      if (length) {
+        out.append(value, i, length);
+        i += length;
+      } else {
+        out += "\xEF\xBF\xBD";  // U+FFFD
+        i += bad;
+      }
+      continue;
+    }
+    ++i;
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (c < 0x20) {
+          out += "\\u00";
+          out += kHex[c >> 4];
+          out += kHex[c & 15];
+        } else {
+          out += static_cast<char>(c);
+        }
+    }
+  }
+  out += '"';
+}
+
+// A finite float as dump writes it: the fewest significant digits that read back as the same
+// double, laid out as nlohmann's to_chars does (fixed notation for decimal exponents from -5 to
+// 14, ".0" after a whole number, otherwise "1.5e+20" with at least two exponent digits).
+void write_float(std::string& out, double value) {
+  if (!std::isfinite(value)) {
+    out += "null";
+    return;
+  }
+  if (std::signbit(value)) {
+    out += '-';
+    value = -value;
+  }
+  if (value == 0) {
+    out += "0.0";
+    return;
+  }
+  std::string e;  // "d.ddde+XX", shortest
+  for (int precision = 0; precision < 17; ++precision) {
+    e = write_exponential(value, precision);
+    if (read_double(e.c_str(), nullptr) == value) break;
+  }
+  const std::size_t mark = e.find('e');
+  std::string digits;
+  for (std::size_t i = 0; i < mark; ++i) {
+    if (e[i] != '.') digits += e[i];
+  }
+  while (digits.size() > 1 && digits.back() == '0') digits.pop_back();
+  const int k = static_cast<int>(digits.size());
+  int exponent = 0;  // of the first digit: e[mark + 1] is its sign
+  for (std::size_t i = mark + 2; i < e.size(); ++i) exponent = exponent * 10 + (e[i] - '0');
+  if (e[mark + 1] == '-') exponent = -exponent;
+  const int n = exponent + 1;  // where the point goes, counted from the first digit
+  if (k <= n && n <= 15) {
+    out += digits;
+    out.append(static_cast<std::size_t>(n - k), '0');
+    out += ".0";
+  } else if (0 < n && n <= 15) {
+    out.append(digits, 0, static_cast<std::size_t>(n));
+    out += '.';
+    out.append(digits, static_cast<std::size_t>(n), std::string::npos);
+  } else if (-4 < n && n <= 0) {
+    out += "0.";
+    out.append(static_cast<std::size_t>(-n), '0');
+    out += digits;
+  } else {
+    out += digits[0];
+    if (k > 1) {
+      out += '.';
+      out.append(digits, 1, std::string::npos);
+    }
+    out += exponent < 0 ? "e-" : "e+";
+    const int magnitude = exponent < 0 ? -exponent : exponent;
+    if (magnitude < 10) out += '0';
+    out += std::to_string(magnitude);
+  }
+}
+
+void write_value(std::string& out, const json& value) {
+  switch (value.type()) {
+    case json::value_t::object: {
+      out += '{';
+      bool first = true;
+      for (const auto& [name, member] : value.items()) {
+        if (!first) out += ',';
+        first = false;
+        write_string(out, name);
+        out += ':';
+        write_value(out, member);
+      }
+      out += '}';
+      return;
+    }
+    case json::value_t::array: {
+      out += '[';
+      for (std::size_t i = 0; i < value.size(); ++i) {
+        if (i) out += ',';
+        write_value(out, value[i]);
+      }
+      out += ']';
+      return;
+    }
+    case json::value_t::string:
+      write_string(out, value.get_ref<const std::string&>());
+      return;
+    case json::value_t::boolean:
+      out += value.get<bool>() ? "true" : "false";
+      return;
+    case json::value_t::number_integer:
+      out += std::to_string(value.get<std::int64_t>());
+      return;
+    case json::value_t::number_unsigned:
+      out += std::to_string(value.get<std::uint64_t>());
+      return;
+    case json::value_t::number_float:
+      write_float(out, value.get<double>());
+      return;
+    default:  // null, and the binary and discarded values the engine never makes
+      out += "null";
+  }
+}
+
+}  // namespace
+
+std::string to_text(const json& value) {
+  std::string out;
+  write_value(out, value);
+  return out;
 }
 
 void JsonWriter::element() {
@@ -187,11 +370,21 @@ JsonWriter& JsonWriter::key(const char* name) {
   return *this;
 }
 
-JsonWriter& JsonWriter::text(const std::string& value) { return raw(to_text(json(value))); }
+JsonWriter& JsonWriter::text(const std::string& value) {
+  element();
+  write_string(out, value);
+  after_ = true;
+  return *this;
+}
 
 JsonWriter& JsonWriter::number(long value) { return raw(std::to_string(value)); }
 
-JsonWriter& JsonWriter::value(const json& value) { return raw(to_text(value)); }
+JsonWriter& JsonWriter::value(const json& value) {
+  element();
+  write_value(out, value);
+  after_ = true;
+  return *this;
+}
 
 JsonWriter& JsonWriter::raw(const std::string& json_text) {
   element();

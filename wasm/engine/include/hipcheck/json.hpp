@@ -46,8 +46,12 @@ constexpr std::size_t kMaxDepth = 64;
 std::string pointer(const std::string& base, const std::string& token);
 std::string pointer(const std::string& base, std::size_t index);
 
-// Serialises compactly; invalid UTF-8 (only possible from outside input) is replaced, never fatal.
-std::string to_text(const json& value, int indent = -1);
+// Serialises compactly, as json::dump() does (the engine's own writer, so the wasm module needs no
+// nlohmann serializer): members in key order, a float in its shortest round-trip form in dump's
+// layout ("30.5", "2.0", "1e+20"), non-finite numbers as null, control characters escaped, other
+// text as UTF-8. Invalid UTF-8 (only possible from outside input) is replaced with U+FFFD, one for
+// each maximal invalid part (as TextDecoder does), never fatal.
+std::string to_text(const json& value);
 
 // Writes compact JSON text straight into a string, without building a json value first: the
 // engine's larger outputs (the result) are written this way, which keeps the wasm module smaller.
