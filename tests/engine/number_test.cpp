@@ -119,3 +119,42 @@ TEST_CASE("write_exponential and write_fixed write what printf writes", "[number
     writes_as_libc(static_cast<double>(random() % 200000) / 20.0 - 5000.0);
   }
 }
+
+TEST_CASE("shortest_digits gives the fewest digits glibc's printf needs to read back the same", "[number]") {
+  const auto libc_shortest = [](double d) {
+    std::string e;
+    for (int p = 0; p < 17; ++p) {
+      e = libc_format("%.*e", p, std::fabs(d));
+      if (std::strtod(e.c_str(), nullptr) == std::fabs(d)) break;
+    }
+    hipcheck::Digits out;
+    const std::size_t mark = e.find('e');
+    for (std::size_t i = 0; i < mark; ++i) {
+      if (e[i] != '.') out.digits += e[i];
+    }
+    out.exponent = std::atoi(e.c_str() + mark + 1);
+    return out;
+  };
+  const auto check = [&](double d) {
+    const hipcheck::Digits ours = hipcheck::shortest_digits(d);
+    const hipcheck::Digits theirs = libc_shortest(d);
+    INFO(libc_format("%.17g", 17, d));
+    CHECK(ours.digits == theirs.digits);
+    CHECK(ours.exponent == theirs.exponent);
+  };
+  for (double d : {1.0, -1.0, 1500.0, 0.25, 0.1, 0.1 + 0.2, 30.5, 1e21, 5e-324, 1.7976931348623157e308}) {
+    check(d);
+  }
+  CHECK(hipcheck::shortest_digits(1500).digits == "15");
+  CHECK(hipcheck::shortest_digits(1500).exponent == 3);
+  CHECK(hipcheck::shortest_digits(-0.25).digits == "25");
+  CHECK(hipcheck::shortest_digits(-0.25).exponent == -1);
+  std::mt19937_64 random(11);
+  for (int i = 0; i < 3000; ++i) {
+    std::uint64_t bits = random();
+    double d = 0;
+    std::memcpy(&d, &bits, sizeof d);
+    if (std::isfinite(d) && d != 0) check(d);
+    check(static_cast<double>(random() % 200000 + 1) / 20.0);
+  }
+}

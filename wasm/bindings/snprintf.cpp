@@ -1,16 +1,12 @@
-// The module's snprintf: the formats the engine and nlohmann_json use ("%.*e" for JavaScript's
-// number text in logic.cpp, "\u%04x" and "<U+%.4X>" in nlohmann's serializer and lexer) written
-// with hipcheck::write_exponential and write_fixed instead of libc's printf, whose core (with its
-// floating-point formatting) was 4 KB of the module's gzip size. Flags 0 - + and space, a width
-// and a precision (digits or *), the lengths hh h l ll z j t, and the conversions d i u x X c s e
-// f %; the floating-point writers are compared with glibc in tests/engine/number_test.cpp. A
-// conversion outside these ends the output there (none is used).
+// The module's snprintf, in place of libc's printf core (with its floating-point formatting, 4 KB
+// of the module's gzip size). The engine writes its numbers itself (number.cpp, json.cpp); what is
+// left is nlohmann's lexer, which names a control character in an error as "<U+%.4X>". Flags 0 - +
+// and space, a width and a precision (digits or *), the lengths hh h l ll z j t, and the
+// conversions d i u x X c s %; a conversion outside these ends the output there (none is used).
 #include <cstdarg>
 #include <cstddef>
 #include <cstdint>
 #include <string>
-
-#include "hipcheck/number.hpp"
 
 namespace {
 
@@ -95,20 +91,6 @@ std::string format(const char* fmt, va_list ap) {
           default: v = va_arg(ap, unsigned);
         }
         text = digits_of(v, *p == 'u' ? 10 : 16, *p == 'X');
-        break;
-      }
-      case 'e':
-      case 'f': {
-        const double v = va_arg(ap, double);
-        text = *p == 'e' ? hipcheck::write_exponential(v, precision)
-                         : hipcheck::write_fixed(v, precision);
-        if (text[0] == '-') {
-          sign = "-";
-          text.erase(0, 1);
-        } else {
-          sign = plus ? "+" : space ? " " : "";
-        }
-        precision = -1;
         break;
       }
       case 'c':

@@ -252,21 +252,10 @@ void write_float(std::string& out, double value) {
     out += "0.0";
     return;
   }
-  std::string e;  // "d.ddde+XX", shortest
-  for (int precision = 0; precision < 17; ++precision) {
-    e = write_exponential(value, precision);
-    if (read_double(e.c_str(), nullptr) == value) break;
-  }
-  const std::size_t mark = e.find('e');
-  std::string digits;
-  for (std::size_t i = 0; i < mark; ++i) {
-    if (e[i] != '.') digits += e[i];
-  }
-  while (digits.size() > 1 && digits.back() == '0') digits.pop_back();
+  const Digits shortest = shortest_digits(value);
+  const std::string& digits = shortest.digits;
+  const int exponent = shortest.exponent;
   const int k = static_cast<int>(digits.size());
-  int exponent = 0;  // of the first digit: e[mark + 1] is its sign
-  for (std::size_t i = mark + 2; i < e.size(); ++i) exponent = exponent * 10 + (e[i] - '0');
-  if (e[mark + 1] == '-') exponent = -exponent;
   const int n = exponent + 1;  // where the point goes, counted from the first digit
   if (k <= n && n <= 15) {
     out += digits;

@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
-#include <cstdio>
 #include <cstdlib>
 #include <limits>
 #include <memory>
@@ -13,6 +12,8 @@
 #include <string_view>
 #include <utility>
 #include <vector>
+
+#include "hipcheck/number.hpp"
 
 namespace hipcheck::logic {
 namespace {
@@ -65,16 +66,10 @@ std::string number_string(double d) {
   if (std::isnan(d)) return "NaN";
   if (std::isinf(d)) return d > 0 ? "Infinity" : "-Infinity";
   if (d == 0) return "0";
-  char buf[32];
-  for (int precision = 0; precision < 17; ++precision) {
-    std::snprintf(buf, sizeof buf, "%.*e", precision, std::fabs(d));
-    if (std::strtod(buf, nullptr) == std::fabs(d)) break;
-  }
-  const std::string text = buf;  // "d.ddde+XX"
-  const std::size_t e = text.find('e');
-  const std::string digits = text.substr(0, 1) + (e > 1 ? text.substr(2, e - 2) : "");
+  const Digits shortest = shortest_digits(d);
+  const std::string& digits = shortest.digits;
   const int k = static_cast<int>(digits.size());
-  const int n = std::atoi(text.c_str() + e + 1) + 1;  // |d| = 0.digits × 10^n
+  const int n = shortest.exponent + 1;  // |d| = 0.digits × 10^n
   const std::string sign = d < 0 ? "-" : "";
   if (k <= n && n <= 21) return sign + digits + std::string(n - k, '0');
   if (0 < n && n <= 21) return sign + digits.substr(0, n) + "." + digits.substr(n);
@@ -110,7 +105,7 @@ std::size_t decimal_prefix(std::string_view s) {
 }
 
 double read_decimal(std::string_view s, std::size_t length) {
-  return std::strtod(std::string(s.substr(0, length)).c_str(), nullptr);
+  return read_double(std::string(s.substr(0, length)).c_str(), nullptr);
 }
 
 int radix(char prefix) {

@@ -289,6 +289,24 @@ std::string write_fixed(double value, int decimals) {
   return out;
 }
 
+Digits shortest_digits(double value) {
+  value = std::fabs(value);
+  std::string e;  // "d.ddde+XX"
+  for (int precision = 0; precision < 17; ++precision) {
+    e = write_exponential(value, precision);
+    if (read_double(e.c_str(), nullptr) == value) break;
+  }
+  Digits out;
+  const std::size_t mark = e.find('e');
+  for (std::size_t i = 0; i < mark; ++i) {
+    if (e[i] != '.') out.digits += e[i];
+  }
+  while (out.digits.size() > 1 && out.digits.back() == '0') out.digits.pop_back();
+  for (std::size_t i = mark + 2; i < e.size(); ++i) out.exponent = out.exponent * 10 + (e[i] - '0');
+  if (e[mark + 1] == '-') out.exponent = -out.exponent;
+  return out;
+}
+
 double read_double(const char* text, char** end) {
   const char* p = text;
   while (*p == ' ' || (*p >= '\t' && *p <= '\r')) ++p;

@@ -19,4 +19,13 @@ std::string write_exponential(double value, int precision);
 // What printf's "%.*f" writes ("-0.5", "12", "1234.0"), rounded the same way.
 std::string write_fixed(double value, int decimals);
 
+// The fewest significant digits that read back as |value| (finite, not 0), without trailing zeros,
+// and the decimal exponent of the first: 1500 is {"15", 3}, 0.25 is {"25", -1}. JavaScript's
+// number text (logic.cpp) and the JSON writer (json.cpp) lay them out.
+struct Digits {
+  std::string digits;
+  int exponent = 0;
+};
+Digits shortest_digits(double value);
+
 }  // namespace hipcheck
