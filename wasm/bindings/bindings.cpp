@@ -4,13 +4,9 @@
 // third of the glue's size, and the module has one caller (web/js/engine.js; the node tests go
 // through tests/wasm/module.mjs), which keeps the Engine API as named methods.
 #include <emscripten/bind.h>
-#include <emscripten/emscripten.h>
 
-#include <climits>
-#include <cstring>
 #include <memory>
 #include <string>
-#include <typeinfo>
 #include <vector>
 
 #include "hipcheck/engine.hpp"
@@ -60,23 +56,6 @@ std::string call(int engine, const std::string& method, const std::string& a,
 }
 
 }  // namespace
-
-// Embind's builtin types, registered as libembind's bind.cpp registers them, but only the two the
-// module's functions take and return: int and std::string. The link takes Embind's JavaScript
-// (embind.js) without libembind (see CMakeLists.txt), so the glue leaves out the code for the types
-// the module never passes (wide strings, floats, memory views, emscripten::val): 1.2 KB gzip.
-extern "C" {
-EMSCRIPTEN_KEEPALIVE __attribute__((constructor)) void __embind_register_native_and_builtin_types() {
-  using namespace emscripten::internal;
-  _embind_register_integer(TypeID<int>::get(), "int", sizeof(int), INT_MIN, INT_MAX);
-  _embind_register_std_string(TypeID<std::string>::get(), "std::string");
-}
-
-// The name of a type Embind was not told about, for its error message (as bind.cpp has it).
-EMSCRIPTEN_KEEPALIVE const char* __getTypeName(const std::type_info* type) {
-  return strdup(type->name());
-}
-}
 
 EMSCRIPTEN_BINDINGS(hipcheck) {
   emscripten::function("open", &open_engine);

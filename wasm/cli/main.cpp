@@ -6,14 +6,10 @@
 //   hipcheck walk --content DIR --answers FILE     print the pages a scenario goes through
 //   hipcheck logic RULE [DATA]                     evaluate a JsonLogic rule
 
-#include <algorithm>
-#include <chrono>
 #include <cstdio>
-#include <fstream>
 #include <iostream>
 #include <memory>
 #include <optional>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -22,6 +18,7 @@
 #include "hipcheck/engine.hpp"
 #include "hipcheck/folder.hpp"
 #include "hipcheck/logic.hpp"
+#include "logic_bench.hpp"
 
 namespace {
 
@@ -233,47 +230,17 @@ int walk(const std::string& folder, const std::string& answers_file) {
 // data n times and prints the time per evaluation and the results of one round (to compare with
 // json-logic-js).
 int logic_bench(const std::string& file) {
-  std::ifstream in(file);
-  std::stringstream text;
-  text << in.rdbuf();
-  json doc;
-  Error error;
-  if (!hipcheck::parse_or_error(text.str(), doc, error)) {
-    std::cerr << "error: " << error.message << "\n";
+  std::string text;
+  if (!hipcheck::read_file(file, text)) {
+    std::cerr << "error: cannot read " << file << "\n";
     return 1;
   }
-  const json& rules = doc["rules"];
-  const json& data = doc["data"];
-  const int runs = doc.value("runs", 1);
-  json results = json::array();
-  std::vector<hipcheck::logic::Rule> compiled;  // checked and compiled once, as the loader does
-  for (const auto& r : rules) {
-    if (!hipcheck::logic::check(r).empty()) {
-      std::cerr << "error: a rule is not sound\n";
-      return 1;
-    }
-    compiled.emplace_back(r);
+  const std::string out = hipcheck::bench::logic_bench(text);
+  if (out.rfind("{\"error\":", 0) == 0) {
+    std::cerr << "error: " << json::parse(out)["error"].get<std::string>() << "\n";
+    return 1;
   }
-  const auto apply = [](const hipcheck::logic::Rule& r, const json& d) {
-    hipcheck::logic::Budget budget;
-    return r.apply(d, budget);
-  };
-  for (const auto& d : data) {
-    for (const auto& r : compiled) results.push_back(apply(r, d).value);
-  }
-  std::vector<double> times;
-  for (int run = 0; run < runs; ++run) {
-    const auto start = std::chrono::steady_clock::now();
-    for (const auto& d : data) {
-      for (const auto& r : compiled) (void)apply(r, d);
-    }
-    const std::chrono::duration<double, std::nano> spent = std::chrono::steady_clock::now() - start;
-    times.push_back(spent.count() / static_cast<double>(rules.size() * data.size()));
-  }
-  std::sort(times.begin(), times.end());
-  std::cout << hipcheck::to_text(
-                   json{{"nsPerEvaluation", times[times.size() / 2]}, {"results", results}})
-            << "\n";
+  std::cout << out << "\n";
   return 0;
 }
 
