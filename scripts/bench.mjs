@@ -43,7 +43,7 @@ for (let i = 0; i < runs; i++) {
   engine.result();
   flows.push(performance.now() - t);
 }
-console.log(`content load: median ${median(loads).toFixed(2)} ms over ${runs} runs`);
+console.log(`content load, replacing the last one in the same engine: median ${median(loads).toFixed(2)} ms over ${runs} runs`);
 console.log(`full questionnaire (every page, review and result): median ${median(flows).toFixed(2)} ms over ${runs} runs`);
 
 {

@@ -15,7 +15,7 @@ import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
 
 import { root } from '../../tests/browser.mjs';
-import { createEngine } from '../../tests/wasm/module.mjs';
+import { createModule, engineOf } from '../../tests/wasm/module.mjs';
 import { compare, createModel, prepare, toSurveyJs } from './surveyjs.mjs';
 
 const require = createRequire(import.meta.url);
@@ -51,7 +51,13 @@ function contentRules(bundle) {
   return rules;
 }
 
-export function jsonLogicBench(rounds = 9, runs = 21) {
+/** The JsonLogic bench's wasm module (build/wasm/hipcheck-logic-bench.cjs): logicBench(text). */
+async function logicBenchModule() {
+  const create = require(`${root}/build/wasm/hipcheck-logic-bench.cjs`);
+  return create({ wasmBinary: readFileSync(`${root}/build/wasm/hipcheck-logic-bench.wasm`) });
+}
+
+export async function jsonLogicBench(rounds = 9, runs = 21) {
   const jsonLogic = require('json-logic-js');
   const bundle = JSON.parse(execFileSync(`${root}/build/native/hipcheck`, ['bundle', `${root}/content/en`], { encoding: 'utf8' }));
   const rules = contentRules(bundle);
@@ -73,20 +79,28 @@ export function jsonLogicBench(rounds = 9, runs = 21) {
   const file = join(dir, 'rules.json');
   writeFileSync(file, JSON.stringify({ rules, data, runs }));
   const evaluations = rules.length * data.length;
+  const input = JSON.stringify({ rules, data, runs });
+  const wasmModule = await logicBenchModule();
   const native = [];
+  const wasm = [];
   const js = [];
   let nativeResults;
+  let wasmResults;
   for (let i = 0; i < rounds; i += 1) {
     const out = JSON.parse(execFileSync(`${root}/build/native/hipcheck`, ['logic-bench', file], { encoding: 'utf8', maxBuffer: 1 << 26 }));
     native.push(out.nsPerEvaluation);
     nativeResults = out.results;
+    const inWasm = JSON.parse(wasmModule.logicBench(input));
+    if (inWasm.error) throw new Error(`logic bench in wasm: ${inWasm.error}`);
+    wasm.push(inWasm.nsPerEvaluation);
+    wasmResults = inWasm.results;
     const t = performance.now();
     for (let r = 0; r < runs; r += 1) for (const d of data) for (const rule of rules) jsonLogic.apply(rule, d);
     js.push(((performance.now() - t) * 1e6) / (runs * evaluations));
   }
-  const jsResults = data.flatMap((d) => rules.map((rule) => jsonLogic.apply(rule, d)));
-  const same = JSON.stringify(jsResults) === JSON.stringify(nativeResults);
-  return { rules: rules.length, evaluations, native: median(native), js: median(js), same, rounds, runs };
+  const jsResults = JSON.stringify(data.flatMap((d) => rules.map((rule) => jsonLogic.apply(rule, d))));
+  const same = jsResults === JSON.stringify(nativeResults) && jsResults === JSON.stringify(wasmResults);
+  return { rules: rules.length, evaluations, native: median(native), wasm: median(wasm), js: median(js), same, rounds, runs };
 }
 
 export function moduleBytes() {
@@ -109,13 +123,14 @@ export async function surveyJsSetup() {
   const text = execFileSync(cliPath, ['bundle', `${root}/content/en`], { encoding: 'utf8', maxBuffer: 1 << 26 });
   const bundle = JSON.parse(text);
   const modelText = JSON.stringify(toSurveyJs(bundle));
-  const engine = await createEngine();
+  const Module = await createModule();
+  const engine = engineOf(Module);
   const loaded = JSON.parse(engine.load(text));
   if (loaded.error) throw new Error(`load: ${loaded.error.id} ${loaded.error.message}`);
   const list = scenarios();
   const model = createModel(JSON.parse(modelText));
   const check = compare({ engine, model, bundle, cliPath, scenarios: list });
-  return { text, modelText, engine, model, scenarios: list, check };
+  return { text, modelText, Module, engine, model, scenarios: list, check };
 }
 
 // One scenario's answers, page by page, in the engine: each page's answers set (engine.answer),
@@ -201,18 +216,28 @@ export function perAnswerBench({ engine, model, scenarios: list }, rounds = 15) 
   return { ours: medians(ours), theirs: medians(theirs), rounds, pages };
 }
 
-/** Load: Engine.load(bundle text) against survey-core's new Model(JSON.parse(model text)), interleaved; medians, wall clock and CPU time (ms). */
-export function loadBench({ engine, text, modelText }, rounds = 21) {
+/**
+ * Load: Engine.load(bundle text) into a new engine, as the page's first load is, against survey-core's
+ * new Model(JSON.parse(model text)), interleaved; medians, wall clock and CPU time (ms). Freeing
+ * each engine afterwards (close) is timed apart: survey-core's models are freed by the garbage
+ * collector, whenever it runs.
+ */
+export function loadBench({ Module, text, modelText }, rounds = 21) {
   const ours = { wall: [], cpu: [] };
   const theirs = { wall: [], cpu: [] };
+  const freed = { wall: [], cpu: [] };
   const keep = (into, spent) => {
     into.wall.push(spent.wall);
     into.cpu.push(spent.cpu);
   };
   const timeOurs = () => {
-    const t = now();
+    const engine = engineOf(Module);
+    let t = now();
     engine.load(text);
     keep(ours, since(t));
+    t = now();
+    engine.close();
+    keep(freed, since(t));
   };
   const timeTheirs = () => {
     const t = now();
@@ -229,7 +254,7 @@ export function loadBench({ engine, text, modelText }, rounds = 21) {
     }
   }
   const medians = (x) => ({ wall: median(x.wall), cpu: median(x.cpu) });
-  return { ours: medians(ours), theirs: medians(theirs), rounds };
+  return { ours: medians(ours), theirs: medians(theirs), freed: medians(freed), rounds };
 }
 
 /**
@@ -368,16 +393,21 @@ export async function peers({ page = true, quick = false, instructions = false }
     const [o, t] = [load.ours[key], load.theirs[key]];
     rows.push([`load (wasm in node), ${clock}`, `${o.toFixed(1)} ms`, `survey-core ${t.toFixed(1)} ms`, faster(o, t), '10x faster']);
   }
-  how.push(`load: Engine.load(bundle text) against new Model(JSON.parse(model text)), median of ${load.rounds} interleaved`);
+  const withFree = load.ours.wall + load.freed.wall;
+  rows.push(['freeing a loaded engine (close), wall clock', `${load.freed.wall.toFixed(1)} ms`, '', '', '']);
+  rows.push(['load and close, wall clock', `${withFree.toFixed(1)} ms`, `survey-core ${load.theirs.wall.toFixed(1)} ms`, faster(withFree, load.theirs.wall), '']);
+  how.push(`load: Engine.load(bundle text) into a new engine against new Model(JSON.parse(model text)), median of ${load.rounds} interleaved; close timed apart`);
   how.push('CPU time: user + system time of the node process (all its threads, so garbage collection counts), without the waits for a core');
-  const logic = quick ? jsonLogicBench(3, 7) : jsonLogicBench();
-  rows.push([
-    'JsonLogic per evaluation (native)',
-    `${(logic.native / 1000).toFixed(2)} µs`,
-    `json-logic-js ${(logic.js / 1000).toFixed(2)} µs`,
-    faster(logic.native, logic.js),
-    '2x faster',
-  ]);
+  const logic = quick ? await jsonLogicBench(3, 7) : await jsonLogicBench();
+  for (const [where, ns] of [['native', logic.native], ['wasm in node', logic.wasm]]) {
+    rows.push([
+      `JsonLogic per evaluation (${where})`,
+      `${(ns / 1000).toFixed(2)} µs`,
+      `json-logic-js ${(logic.js / 1000).toFixed(2)} µs`,
+      faster(ns, logic.js),
+      '2x faster',
+    ]);
+  }
   how.push(
     `JsonLogic: ${logic.rules} content rules over ${logic.evaluations / logic.rules} scenarios' data, median of ${logic.rounds} interleaved rounds ` +
       `of ${logic.runs}; results ${logic.same ? 'identical' : 'DIFFER'}`,

@@ -17,10 +17,14 @@ export function engineOf(Module) {
   return Object.fromEntries(methods.map((m) => [m, (a = '', b = '') => Module.call(handle, m, a, b)]));
 }
 
-export async function createEngine() {
+// The compiled module (its open() and call()); each engineOf(Module) is a new engine in it.
+export function createModule() {
   const createHipCheck = require(`${root}build/wasm/hipcheck-node.cjs`);
-  const Module = await createHipCheck({ wasmBinary: readFileSync(`${root}build/wasm/hipcheck.wasm`) });
-  return engineOf(Module);
+  return createHipCheck({ wasmBinary: readFileSync(`${root}build/wasm/hipcheck.wasm`) });
+}
+
+export async function createEngine() {
+  return engineOf(await createModule());
 }
 
 // The content bundle as the native CLI writes it for the web page.
