@@ -3,6 +3,7 @@
 // content's version did not change when the wasm module stopped linking nlohmann's serializer.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
@@ -142,4 +143,119 @@ TEST_CASE("to_text replaces invalid UTF-8, one U+FFFD for each maximal invalid p
     const auto back = hipcheck::parse_json(to_text(json(bytes)));
     CHECK(back.ok);
   }
+}
+
+namespace {
+
+// nlohmann's own parser (sax_parse into its DOM builder), as parse_json used it before it read
+// the tokens itself: the reference for the document, the error's place and its message.
+struct Reference {
+  bool ok = false;
+  json value;
+  std::size_t offset = 0;
+  std::string message;
+};
+
+class RecordingSax : public nlohmann::detail::json_sax_dom_parser<json> {
+ public:
+  RecordingSax(json& document, Reference& out) : json_sax_dom_parser(document, false), out_(out) {}
+  bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& ex) {
+    out_.offset = position;
+    const std::string what = ex.what();
+    const auto colon = what.find(": ");
+    std::string m = colon == std::string::npos ? what : what.substr(colon + 2);
+    const auto syntax = m.find("syntax error while parsing value - ");
+    if (syntax != std::string::npos) m = m.substr(syntax + 35);
+    out_.message = m;
+    return false;
+  }
+
+ private:
+  Reference& out_;
+};
+
+Reference reference(const std::string& text) {
+  Reference out;
+  RecordingSax sax(out.value, out);
+  out.ok = json::sax_parse(text, &sax, json::input_format_t::json, true);
+  return out;
+}
+
+void parses_as_nlohmann(const std::string& text) {
+  const Reference expected = reference(text);
+  const hipcheck::ParseResult got = hipcheck::parse_json(text);
+  INFO(text.substr(0, 200));
+  REQUIRE(got.ok == expected.ok);
+  if (got.ok) {
+    CHECK(got.value == expected.value);
+    CHECK(to_text(got.value) == to_text(expected.value));  // also which duplicate key won
+  } else {
+    CHECK(got.message == expected.message);
+    // The line and column of the reference's offset, counted as parse_json counts them.
+    std::size_t line = 1, column = 1;
+    const std::size_t end = std::min(expected.offset == 0 ? 0 : expected.offset - 1, text.size());
+    for (std::size_t i = 0; i < end; ++i) {
+      if (text[i] == '\n') {
+        ++line;
+        column = 1;
+      } else {
+        ++column;
+      }
+    }
+    CHECK(got.line == line);
+    CHECK(got.column == column);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("parse_json reads what nlohmann's parser reads, and fails where and as it fails", "[json]") {
+  for (const char* text :
+       {"", " ", "null", "true", "false", "0", "-0", "1.5", "-12e-3", "1e999", "-1e999", "18446744073709551615",
+        "18446744073709551616", "-9223372036854775809", "\"a\\u00e9\\ud83c\\udfc3\"", "[]", "{}", "[1,2,[3,{}]]",
+        "{\"a\":1,\"a\":2}", "{\"a\":{\"b\":[true,null]},\"c\":\"d\"}", "[1,]", "[,1]", "{\"a\"}", "{\"a\":}",
+        "{\"a\":1,}", "{,}", "{1:2}", "[1 2]", "{\"a\":1 \"b\":2}", "tru", "nul", "[\"\\x\"]", "\"abc",
+        "\"a\x01\"", "[1]]", "{} {}", "1 2", "\xEF\xBB\xBF[1]", "\xEF\xBB[1]", "[\"\xFF\"]", "[-]", "[01]",
+        "[1.]", "[.5]", "[1e]", "/* c */ 1", "{\"a\":[1,{\"b\":\n\n  x}]}", "[[[[[[]]]]]]", "]", "}", ":", ","}) {
+    parses_as_nlohmann(text);
+  }
+  // Every fuzz corpus and regression file, and the content itself.
+  for (const char* dir : {"/tests/fuzz/corpus/parse/", "/tests/fuzz/corpus/logic/", "/tests/fuzz/corpus/state/",
+                          "/tests/fuzz/regressions/parse/", "/tests/fuzz/regressions/state/", "/content/en/",
+                          "/content/rules/", "/tests/scenarios/"}) {
+    const std::string path = std::string(HIPCHECK_SOURCE_DIR) + dir;
+    DIR* d = opendir(path.c_str());
+    if (d == nullptr) continue;
+    while (const dirent* entry = readdir(d)) {
+      std::string text;
+      if (entry->d_name[0] != '.' && hipcheck::read_file(path + entry->d_name, text)) parses_as_nlohmann(text);
+    }
+    closedir(d);
+  }
+  // Random cuts and changed bytes of a document with every kind of token.
+  const std::string doc = R"({"a":[1,-2.5e3,true,false,null,"x\u00e9y"],"b":{"c":{}},"d":[[],[{}]],"e":"\\\"/"})";
+  std::mt19937 random(5);
+  for (int i = 0; i < 20000; ++i) {
+    std::string text = doc;
+    for (int k = static_cast<int>(random() % 3); k >= 0; --k) {
+      const std::size_t at = random() % text.size();
+      switch (random() % 3) {
+        case 0: text.erase(at, 1 + random() % 3); break;
+        case 1: text.insert(at, 1, "{}[]\",:0-e.tfn\\ \n\x01\xC3"[random() % 22]); break;
+        default: text[at] = static_cast<char>(random());
+      }
+      if (text.empty()) text = "[";
+    }
+    parses_as_nlohmann(text);
+  }
+}
+
+TEST_CASE("parse_json leaves out the root's members named in skip, and still checks their syntax", "[json]") {
+  const auto read = hipcheck::parse_json(R"({"keep":[1,{"ui":2}],"ui":{"a":[1,2,{"b":3}]},"slides":"x","more":true})",
+                                         {"ui", "slides"});
+  REQUIRE(read.ok);
+  CHECK(to_text(read.value) == R"({"keep":[1,{"ui":2}],"more":true})");
+  const auto bad = hipcheck::parse_json(R"({"keep":1,"ui":{"a":[1,}})", {"ui"});
+  CHECK_FALSE(bad.ok);
+  CHECK(bad.message == reference(R"({"keep":1,"ui":{"a":[1,}})").message);
 }

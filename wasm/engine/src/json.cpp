@@ -18,105 +18,193 @@ std::string describe(const Error& e) {
 
 namespace {
 
-// Builds the document through nlohmann's own DOM builder and keeps the first syntax error. The
-// top-level members named in `skip` are read (their syntax is checked) but not built.
-class Sax {
+using Input = decltype(nlohmann::detail::input_adapter(static_cast<const char*>(nullptr),
+                                                        static_cast<const char*>(nullptr)));
+using Lexer = nlohmann::detail::lexer<json, Input>;
+using Token = Lexer::token_type;
+
+// nlohmann's parser (detail::parser::sax_parse with its DOM builder), written out over nlohmann's
+// lexer: the same tokens, the same document and the same errors at the same places (json_test.cpp
+// compares them), built straight into the tree, without the SAX calls and the parser's
+// vector<bool> of open containers, which were 5 KB of the wasm module. The root object's members
+// named in `skip` are read (their syntax is checked) but not built.
+class Parser {
  public:
-  Sax(json& root, std::initializer_list<std::string_view> skip) : dom_(root, false), skip_(skip) {}
-  bool null() { return skipped_value() || dom_.null(); }
-  bool boolean(bool v) { return skipped_value() || dom_.boolean(v); }
-  bool number_integer(json::number_integer_t v) {
-    return skipped_value() || dom_.number_integer(v);
+  Parser(std::string_view text, std::initializer_list<std::string_view> skip)
+      : lexer_(nlohmann::detail::input_adapter(text.data(), text.data() + text.size()), false),
+        skip_(skip) {}
+
+  // The document into root; false with the error's offset (nlohmann's count of characters read)
+  // and message when it is not one JSON value.
+  bool parse(json& root) {
+    root_ = &root;
+    if (!value()) return false;
+    if (next() != Token::end_of_input) return fail(Token::end_of_input, "value");
+    return true;
   }
-  bool number_unsigned(json::number_unsigned_t v) {
-    return skipped_value() || dom_.number_unsigned(v);
-  }
-  bool number_float(json::number_float_t v, const std::string& s) {
-    return skipped_value() || dom_.number_float(v, s);
-  }
-  bool string(std::string& v) { return skipped_value() || dom_.string(v); }
-  bool binary(json::binary_t& v) { return skipped_value() || dom_.binary(v); }
-  bool start_object(std::size_t n) { return open() || dom_.start_object(n); }
-  bool key(std::string& k) {
-    if (skipping_) return true;
-    if (depth_ == 1) {
-      for (const std::string_view name : skip_) {
-        if (name == k) {
-          skipping_ = true;
-          skip_depth_ = 0;
-          return true;
-        }
-      }
+
+  std::size_t offset = 0;
+  std::string message;
+
+ private:
+  struct Open {
+    json* value;  // null when the container is skipped
+    bool array;
+  };
+
+  Token next() { return last_ = lexer_.scan(); }
+
+  // Where the value just read goes: the root, the end of the array, or the member whose key was
+  // read last. Null when skipped.
+  json* place(json&& value) {
+    if (open_.empty()) {
+      *root_ = std::move(value);
+      return root_;
     }
-    return dom_.key(k);
+    const Open& top = open_.back();
+    if (top.value == nullptr) return nullptr;
+    if (top.array) {
+      top.value->push_back(std::move(value));
+      return &top.value->back();
+    }
+    if (member_ == nullptr) return nullptr;
+    *member_ = std::move(value);
+    return member_;
   }
-  bool end_object() { return close() || dom_.end_object(); }
-  bool start_array(std::size_t n) { return open() || dom_.start_array(n); }
-  bool end_array() { return close() || dom_.end_array(); }
-  bool parse_error(std::size_t position, const std::string& token,
-                   const nlohmann::detail::exception& ex) {
-    failed = true;
-    offset = position;
-    message = ex.what();
-    last_token = token;
+
+  // A member's key (the last token read); then its ':' and the first token of its value.
+  bool key() {
+    const Open& top = open_.back();
+    member_ = nullptr;
+    if (top.value != nullptr && !(open_.size() == 1 && skipped(lexer_.get_string()))) {
+      member_ = &(*top.value)[lexer_.get_string()];
+    }
+    if (next() != Token::name_separator) return fail(Token::name_separator, "object separator");
+    next();
+    return true;
+  }
+
+  bool skipped(const std::string& name) const {
+    for (const std::string_view s : skip_) {
+      if (s == name) return true;
+    }
     return false;
   }
 
-  bool failed = false;
-  std::size_t offset = 0;
-  std::string message;
-  std::string last_token;
+  // One whole value, its first token already read (nlohmann's sax_parse_internal).
+  bool value() {
+    next();
+    bool closed = false;  // a container has just been closed: what comes after it is next
+    for (;;) {
+      if (!closed) {
+        switch (last_) {
+          case Token::begin_object: {
+            json* object = place(json(json::value_t::object));
+            if (next() == Token::end_object) break;
+            if (last_ != Token::value_string) return fail(Token::value_string, "object key");
+            open_.push_back({object, false});
+            if (!key()) return false;
+            continue;
+          }
+          case Token::begin_array: {
+            json* array = place(json(json::value_t::array));
+            if (next() == Token::end_array) break;
+            open_.push_back({array, true});
+            continue;
+          }
+          case Token::value_float: {
+            const double v = lexer_.get_number_float();
+            if (!std::isfinite(v)) {
+              offset = lexer_.get_position().chars_read_total;
+              message = "[json.exception.out_of_range.406] number overflow parsing '" +
+                        lexer_.get_token_string() + "'";
+              return false;
+            }
+            place(json(v));
+            break;
+          }
+          case Token::literal_false:
+            place(json(false));
+            break;
+          case Token::literal_null:
+            place(json(nullptr));
+            break;
+          case Token::literal_true:
+            place(json(true));
+            break;
+          case Token::value_integer:
+            place(json(lexer_.get_number_integer()));
+            break;
+          case Token::value_unsigned:
+            place(json(lexer_.get_number_unsigned()));
+            break;
+          case Token::value_string:
+            place(json(std::move(lexer_.get_string())));
+            break;
+          case Token::parse_error:
+            return fail(Token::uninitialized, "value");
+          default:
+            return fail(Token::literal_or_value, "value");
+        }
+      }
+      closed = false;
+      if (open_.empty()) return true;
+      if (open_.back().array) {
+        if (next() == Token::value_separator) {
+          next();
+          continue;
+        }
+        if (last_ != Token::end_array) return fail(Token::end_array, "array");
+      } else {
+        if (next() == Token::value_separator) {
+          if (next() != Token::value_string) return fail(Token::value_string, "object key");
+          if (!key()) return false;
+          continue;
+        }
+        if (last_ != Token::end_object) return fail(Token::end_object, "object");
+      }
+      open_.pop_back();
+      closed = true;
+    }
+  }
 
- private:
-  // Each returns true when the event belongs to a skipped member (and is not built).
-  bool skipped_value() {
-    if (!skipping_) return false;
-    if (skip_depth_ == 0) skipping_ = false;  // a skipped scalar member ends here
-    return true;
-  }
-  bool open() {
-    ++depth_;
-    if (skipping_) ++skip_depth_;
-    return skipping_;
-  }
-  bool close() {
-    --depth_;
-    if (!skipping_) return false;
-    if (--skip_depth_ == 0) skipping_ = false;
-    return true;
+  // nlohmann's message for the last token where `expected` was, in `context`, without its
+  // "syntax error while parsing value - " (the line and column are given apart).
+  bool fail(Token expected, const char* context) {
+    std::string m = std::string("syntax error while parsing ") + context + " - ";
+    if (last_ == Token::parse_error) {
+      m += std::string(lexer_.get_error_message()) + "; last read: '" + lexer_.get_token_string() + "'";
+    } else {
+      m += std::string("unexpected ") + Lexer::token_type_name(last_);
+    }
+    if (expected != Token::uninitialized) m += std::string("; expected ") + Lexer::token_type_name(expected);
+    const std::size_t plain = m.find("syntax error while parsing value - ");
+    message = plain == std::string::npos ? m : m.substr(plain + 35);
+    offset = lexer_.get_position().chars_read_total;
+    return false;
   }
 
-  nlohmann::detail::json_sax_dom_parser<json> dom_;
+  Lexer lexer_;
   std::initializer_list<std::string_view> skip_;
-  std::size_t depth_ = 0;       // containers open
-  bool skipping_ = false;       // inside a skipped member's value
-  std::size_t skip_depth_ = 0;  // containers open inside it
+  json* root_ = nullptr;
+  std::vector<Open> open_;    // the containers being read, innermost last
+  json* member_ = nullptr;    // where the object member being read goes (null: skipped)
+  Token last_ = Token::uninitialized;
 };
-
-// nlohmann's messages start "[json.exception.parse_error.101] parse error at line 1, column 2: ";
-// keep only what was expected.
-std::string plain_message(const std::string& what) {
-  const auto colon = what.find(": ");
-  std::string m = colon == std::string::npos ? what : what.substr(colon + 2);
-  const auto syntax = m.find("syntax error while parsing value - ");
-  if (syntax != std::string::npos) m = m.substr(syntax + 35);
-  return m;
-}
 
 }  // namespace
 
 ParseResult parse_json(std::string_view text, std::initializer_list<std::string_view> skip) {
   ParseResult out;
   json root;
-  Sax sax(root, skip);
-  const bool ok = json::sax_parse(text.begin(), text.end(), &sax, json::input_format_t::json, true);
-  if (ok && !sax.failed) {
+  Parser parser(text, skip);
+  if (parser.parse(root)) {
     out.ok = true;
     out.value = std::move(root);
     return out;
   }
   // nlohmann reports the position one past the offending character (1-based count of chars read).
-  std::size_t end = sax.offset == 0 ? 0 : sax.offset - 1;
+  std::size_t end = parser.offset == 0 ? 0 : parser.offset - 1;
   if (end > text.size()) end = text.size();
   out.line = 1;
   out.column = 1;
@@ -128,7 +216,7 @@ ParseResult parse_json(std::string_view text, std::initializer_list<std::string_
       ++out.column;
     }
   }
-  out.message = sax.message.empty() ? "not valid JSON" : plain_message(sax.message);
+  out.message = parser.message.empty() ? "not valid JSON" : parser.message;
   return out;
 }
 
