@@ -16,7 +16,7 @@ namespace hipcheck {
 
 namespace {
 
-const std::vector<std::string> kLevels = {"emergency", "urgent", "soon", "selfcare"};
+constexpr const char* kLevels[] = {"emergency", "urgent", "soon", "selfcare"};
 
 enum class Want { Any, Text, Number, Integer, Flag, List, Object };
 
@@ -93,7 +93,7 @@ class Reader {
     return out;
   }
   void level(const std::string& id, const std::string& path) {
-    if (std::find(kLevels.begin(), kLevels.end(), id) == kLevels.end()) fail(path);
+    if (std::find(std::begin(kLevels), std::end(kLevels), id) == std::end(kLevels)) fail(path);
   }
 
   void read_meta() {
@@ -120,7 +120,7 @@ class Reader {
   }
 
   void read_item(const json& src, const std::string& path, std::size_t section, std::size_t page) {
-    static const std::map<std::string, ItemType> types = {
+    static constexpr std::pair<const char*, ItemType> kTypes[] = {
         {"single", ItemType::Single}, {"multiple", ItemType::Multiple},
         {"yesno", ItemType::YesNo},   {"number", ItemType::Number},
         {"scale", ItemType::Scale},   {"lesson", ItemType::Lesson}};
@@ -131,12 +131,14 @@ class Reader {
     item.id = text(src, path, "id");
     text(src, path, "text");
     item.enable_when = rule(src, path, "enableWhen", false);
-    const auto type = types.find(text(src, path, "type"));
-    if (type == types.end()) {
+    const std::string type = text(src, path, "type");
+    const auto known = std::find_if(std::begin(kTypes), std::end(kTypes),
+                                    [&](const auto& t) { return type == t.first; });
+    if (known == std::end(kTypes)) {
       fail(pointer(path, "type"));
       return;
     }
-    item.type = type->second;
+    item.type = known->second;
     if (item.type == ItemType::Single || item.type == ItemType::Multiple) {
       const json* options = get(src, path, "options", Want::List);
       for (std::size_t i = 0; options && i < options->size(); ++i) {
@@ -273,7 +275,7 @@ class Reader {
   void read_care() {
     const json& care = at("care");
     const json* levels = get(care, "/care", "levels", Want::List);
-    for (std::size_t i = 0; levels && i < kLevels.size(); ++i) {
+    for (std::size_t i = 0; levels && i < std::size(kLevels); ++i) {
       const json* info = i < levels->size() ? &(*levels)[i] : nullptr;
       if (!info || !info->is_object() || !info->contains("id") || (*info)["id"] != kLevels[i]) {
         fail("/care/levels");
@@ -281,7 +283,7 @@ class Reader {
       }
       for (const char* key : {"title", "action", "where"}) text(*info, pointer("/care/levels", i), key);
     }
-    content.levels = kLevels;
+    content.levels.assign(std::begin(kLevels), std::end(kLevels));
     const json* flags = get(care, "/care", "flags", Want::List);
     for (std::size_t i = 0; flags && i < flags->size(); ++i) {
       const std::string path = pointer("/care/flags", i);
