@@ -54,7 +54,7 @@ function contentRules(bundle) {
 /** The JsonLogic bench's wasm module (build/wasm/hipcheck-logic-bench.cjs): logicBench(text). */
 async function logicBenchModule() {
   const create = require(`${root}/build/wasm/hipcheck-logic-bench.cjs`);
-  return create({ wasmBinary: readFileSync(`${root}/build/wasm/hipcheck-logic-bench.wasm`) });
+  return create({ wasm: readFileSync(`${root}/build/wasm/hipcheck-logic-bench.wasm`) });
 }
 
 export async function jsonLogicBench(rounds = 9, runs = 21) {

@@ -3,8 +3,8 @@
 //      icons, manifest);
 //   2. takes screenshots of the page for the install dialog (when Chromium is there);
 //   3. gives every asset a content-hashed name (app.3f2a9c81d0.js) and rewrites each reference to
-//      it (HTML attributes, ES module imports, fetch() paths, CSS url(), the manifest, the wasm
-//      path inside the engine module); only the entry points keep their names;
+//      it (HTML attributes, ES module imports, fetch() paths, among them the wasm's in engine.js,
+//      CSS url(), the manifest); only the entry points keep their names;
 //   4. writes the service worker's precache list (every file with its SRI hash; the cache version
 //      is a hash of them all);
 //   5. writes .gz (gzip -9) and .br (brotli) copies beside every compressible file;

@@ -180,7 +180,7 @@ export function stateFor(page, answers, { settings = {}, stopChoice = 'continue'
   return page.evaluate(
     async ([given, options]) => {
       const { default: createHipCheck } = await import('/engine/hipcheck.mjs');
-      const Module = await createHipCheck();
+      const Module = await createHipCheck({ wasm: await (await fetch('/engine/hipcheck.wasm')).arrayBuffer() });
       const handle = Module.open(); // the module's two functions (wasm/bindings)
       const engine = new Proxy({}, { get: (_, method) => (a = '', b = '') => Module.call(handle, method, a, b) });
       engine.load(await (await fetch('/content/en.json')).text());

@@ -20,7 +20,7 @@ export function engineOf(Module) {
 // The compiled module (its open() and call()); each engineOf(Module) is a new engine in it.
 export function createModule() {
   const createHipCheck = require(`${root}build/wasm/hipcheck-node.cjs`);
-  return createHipCheck({ wasmBinary: readFileSync(`${root}build/wasm/hipcheck.wasm`) });
+  return createHipCheck({ wasm: readFileSync(`${root}build/wasm/hipcheck.wasm`) });
 }
 
 export async function createEngine() {

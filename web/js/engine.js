@@ -7,8 +7,19 @@
 let module = null;
 let warmed = false;
 const WARM_UP = '{"w":[0,-1.5,2e3,"\\u00e9",true,false,null,{},[]]}';
+// The module's bytes (index.html preloads them): the glue is Emscripten's minimal runtime, which
+// instantiates what it is given.
+function fetchWasm() {
+  return fetch('/engine/hipcheck.wasm', { credentials: 'same-origin' }).then((response) => {
+    if (!response.ok) throw new Error(`engine: HTTP ${response.status}`);
+    return response.arrayBuffer();
+  });
+}
+
 export async function createEngine(bundleText, { drawn } = {}) {
-  module ??= import('/engine/hipcheck.mjs').then(({ default: createHipCheck }) => createHipCheck());
+  module ??= Promise.all([import('/engine/hipcheck.mjs'), fetchWasm()]).then(([{ default: createHipCheck }, wasm]) =>
+    createHipCheck({ wasm }),
+  );
   module.catch(() => (module = null)); // a failed download is tried again next time
   const [Module, text] = await Promise.all([module, bundleText, drawn]);
   // Draw first: loading the content is one task, so the page drawn meanwhile (the start page) is
