@@ -6,7 +6,9 @@
 // that made an answer 3.7x faster; then 70.0 KB with the outputs written as text directly instead
 // of built as json trees; then 66.3 KB with Embind's glue for two types only and binaryen inlining
 // functions of up to 5 instructions; then 63.7 KB with the engine's own JSON writer instead of
-// nlohmann's serializer), so that it can only shrink. Lower it as the module shrinks.
+// nlohmann's serializer; then 58.9 KB, under the goal, with parse_json reading nlohmann's tokens
+// itself, constant tables in the stamped reader and Emscripten's minimal runtime), so that it can
+// only shrink. Lower it as the module shrinks.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
@@ -15,7 +17,7 @@ import { gzipSync } from 'node:zlib';
 import { root } from './module.mjs';
 
 const GOAL_BYTES = 60 * 1024;
-const BUDGET_BYTES = 63.7 * 1024;
+const BUDGET_BYTES = 59 * 1024;
 
 test(`the wasm module and its glue are at most ${BUDGET_BYTES / 1024} KB gzip -9 (goal ${GOAL_BYTES / 1024} KB)`, () => {
   const files = ['build/wasm/hipcheck.wasm', 'build/site/engine/hipcheck.mjs'];
