@@ -17,10 +17,13 @@ export function engineOf(Module) {
   return Object.fromEntries(methods.map((m) => [m, (a = '', b = '') => Module.call(handle, m, a, b)]));
 }
 
-// The compiled module (its open() and call()); each engineOf(Module) is a new engine in it.
+// The compiled module (its open() and call()); each engineOf(Module) is a new engine in it. Under
+// node the glue reads hipcheck-node.wasm beside it, which the build makes a copy of the browser's
+// hipcheck.wasm (wasm/bindings/CMakeLists.txt): the tests run the very module the page gets.
 export function createModule() {
-  const createHipCheck = require(`${root}build/wasm/hipcheck-node.cjs`);
-  return createHipCheck({ wasm: readFileSync(`${root}build/wasm/hipcheck.wasm`) });
+  const [browser, node] = ['hipcheck.wasm', 'hipcheck-node.wasm'].map((f) => readFileSync(`${root}build/wasm/${f}`));
+  if (!browser.equals(node)) throw new Error('build/wasm/hipcheck-node.wasm is not the browser\'s hipcheck.wasm: build again');
+  return require(`${root}build/wasm/hipcheck-node.cjs`)();
 }
 
 export async function createEngine() {
