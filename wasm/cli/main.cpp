@@ -236,8 +236,9 @@ int logic_bench(const std::string& file) {
     return 1;
   }
   const std::string out = hipcheck::bench::logic_bench(text);
-  if (out.rfind("{\"error\":", 0) == 0) {
-    std::cerr << "error: " << json::parse(out)["error"].get<std::string>() << "\n";
+  const json reply = json::parse(out);
+  if (reply.contains("error")) {
+    std::cerr << "error: " << reply["error"].get<std::string>() << "\n";
     return 1;
   }
   std::cout << out << "\n";
