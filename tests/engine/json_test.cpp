@@ -181,6 +181,22 @@ Reference reference(const std::string& text) {
   return out;
 }
 
+// The same values of the same types (an unsigned, a signed integer and a float compare equal).
+bool same_types(const json& a, const json& b) {
+  if (a.type() != b.type() || a.size() != b.size()) return false;
+  if (a.is_array()) {
+    for (std::size_t i = 0; i < a.size(); ++i) {
+      if (!same_types(a[i], b[i])) return false;
+    }
+  }
+  if (a.is_object()) {
+    for (auto it = a.begin(); it != a.end(); ++it) {
+      if (!b.contains(it.key()) || !same_types(it.value(), b[it.key()])) return false;
+    }
+  }
+  return true;
+}
+
 void parses_as_nlohmann(const std::string& text) {
   const Reference expected = reference(text);
   const hipcheck::ParseResult got = hipcheck::parse_json(text);
@@ -189,6 +205,9 @@ void parses_as_nlohmann(const std::string& text) {
   if (got.ok) {
     CHECK(got.value == expected.value);
     CHECK(to_text(got.value) == to_text(expected.value));  // also which duplicate key won
+    CHECK(same_types(got.value, expected.value));
+    // The depth read is the document's, or more where a duplicate key replaced a deeper value.
+    CHECK(got.depth >= hipcheck::json_depth(got.value));
   } else {
     CHECK(got.message == expected.message);
     // The line and column of the reference's offset, counted as parse_json counts them.
@@ -216,8 +235,17 @@ TEST_CASE("parse_json reads what nlohmann's parser reads, and fails where and as
         "{\"a\":1,\"a\":2}", "{\"a\":{\"b\":[true,null]},\"c\":\"d\"}", "[1,]", "[,1]", "{\"a\"}", "{\"a\":}",
         "{\"a\":1,}", "{,}", "{1:2}", "[1 2]", "{\"a\":1 \"b\":2}", "tru", "nul", "[\"\\x\"]", "\"abc",
         "\"a\x01\"", "[1]]", "{} {}", "1 2", "\xEF\xBB\xBF[1]", "\xEF\xBB[1]", "[\"\xFF\"]", "[-]", "[01]",
-        "[1.]", "[.5]", "[1e]", "/* c */ 1", "{\"a\":[1,{\"b\":\n\n  x}]}", "[[[[[[]]]]]]", "]", "}", ":", ","}) {
+        "[1.]", "[.5]", "[1e]", "/* c */ 1", "{\"a\":[1,{\"b\":\n\n  x}]}", "[[[[[[]]]]]]", "]", "}", ":", ",",
+        // Numbers at the edges of the quick reading (18 digits) and past it.
+        "123456789012345678", "-123456789012345678", "1234567890123456789", "-9223372036854775808",
+        "12345678901234567890", "[0e0,-0.0,1E+2,2e-2,0.1,-0]", "-", "--1", "-a", "1e+", "1.5e-",
+        // Strings: escapes, UTF-8 of each length, and broken UTF-8 after good text.
+        "\"\\/\\b\\f\\n\\r\\t\\\"\\\\\"", "\"\\u0041\"", "[\"a\\\"]", "\"\xC3\xA9\xE2\x82\xAC\xF0\x9F\x8F\x83\"",
+        "\"ok\xC3\"", "\"ok\xE0\x80\x80\"", "\"ok\xED\xA0\x80\"", "\"ok\xF4\x90\x80\x80\"", "\"\x7F\"",
+        "\"a\tb\"", "[\"unterminated", "{\"k\":tru}", "{\"k\":nulL}", "{\"k\":fals}", "[1,2", "{\"a\":1"}) {
     parses_as_nlohmann(text);
+    const auto parsed = hipcheck::parse_json(text);  // no duplicate key replaces a deeper value
+    if (parsed.ok) CHECK(parsed.depth == hipcheck::json_depth(parsed.value));
   }
   // Every fuzz corpus and regression file, and the content itself.
   for (const char* dir : {"/tests/fuzz/corpus/parse/", "/tests/fuzz/corpus/logic/", "/tests/fuzz/corpus/state/",
@@ -233,7 +261,8 @@ TEST_CASE("parse_json reads what nlohmann's parser reads, and fails where and as
     closedir(d);
   }
   // Random cuts and changed bytes of a document with every kind of token.
-  const std::string doc = R"({"a":[1,-2.5e3,true,false,null,"x\u00e9y"],"b":{"c":{}},"d":[[],[{}]],"e":"\\\"/"})";
+  const std::string doc = R"({"a":[1,-2.5e3,true,false,null,"x\u00e9y",123456789012345678],"b":{"c":{}},)"
+                          "\"d\":[[],[{}]],\"e\":\"\\\\\\\"/\",\"f\":\"\xC3\xA9\xF0\x9F\x8F\x83\\n\"}";
   const std::string tokens = "{}[]\",:0-e.tfn\\ \n\x01\xC3";  // characters worth inserting
   std::mt19937 random(5);
   for (int i = 0; i < 20000; ++i) {
@@ -256,6 +285,7 @@ TEST_CASE("parse_json leaves out the root's members named in skip, and still che
                                          {"ui", "slides"});
   REQUIRE(read.ok);
   CHECK(to_text(read.value) == R"({"keep":[1,{"ui":2}],"more":true})");
+  CHECK(read.depth == 3);  // the skipped members are not measured
   const auto bad = hipcheck::parse_json(R"({"keep":1,"ui":{"a":[1,}})", {"ui"});
   CHECK_FALSE(bad.ok);
   CHECK(bad.message == reference(R"({"keep":1,"ui":{"a":[1,}})").message);

@@ -28,6 +28,9 @@ struct ParseResult {
   std::size_t line = 0;  // 1-based position of a syntax error
   std::size_t column = 0;
   std::string message;  // what the parser expected
+  // When ok: json_depth(value), measured while reading (more when a duplicate key replaced a
+  // deeper value: never less).
+  std::size_t depth = 0;
 };
 
 // Parses text as JSON. Never throws, never aborts; a syntax error comes back with line and column.
