@@ -1033,8 +1033,17 @@ void record_reads(Program& p, std::uint32_t at) {
   }
 }
 
-// Compiles rule into nodes[at]; scoped when it is evaluated over items rather than the data.
-void compile(Program& p, std::uint32_t at, const json& rule, bool scoped) {
+// Whether a value at this nesting level (0: the rule itself) whose own depth is `depth` (json_depth)
+// takes the rule deeper than kMaxDepth; then the program is too deep, and compiling stops.
+bool too_deep_at(Program& p, std::size_t level, std::size_t depth) {
+  if (level + depth > kMaxDepth) p.too_deep = true;
+  return p.too_deep;
+}
+
+// Compiles rule, at this nesting level in the whole rule, into nodes[at]; scoped when it is
+// evaluated over items rather than the data. The rule's depth is measured on the way, so the
+// recursion never goes deeper than kMaxDepth.
+void compile(Program& p, std::uint32_t at, const json& rule, bool scoped, std::size_t level) {
   const auto children = [&](std::size_t count) {
     p.nodes[at].first = static_cast<std::uint32_t>(p.nodes.size());
     p.nodes[at].count = static_cast<std::uint32_t>(count);
@@ -1046,6 +1055,7 @@ void compile(Program& p, std::uint32_t at, const json& rule, bool scoped) {
     }
   };
   if (rule.is_array()) {
+    if (too_deep_at(p, level, 1)) return;
     p.nodes[at].kind = NodeKind::kArray;
     children(rule.size());
     bool literal = true;
@@ -1053,7 +1063,7 @@ void compile(Program& p, std::uint32_t at, const json& rule, bool scoped) {
     std::size_t cost = 1;
     for (std::uint32_t i = 0; i < rule.size(); ++i) {
       const std::uint32_t child = p.nodes[at].first + i;
-      compile(p, child, rule[i], scoped);
+      compile(p, child, rule[i], scoped, level + 1);
       literal = literal && known(p, child) != nullptr;
       add_item(size, p.nodes[child].size);
       cost += p.nodes[child].cost + 1;
@@ -1073,13 +1083,17 @@ void compile(Program& p, std::uint32_t at, const json& rule, bool scoped) {
     node.kind = NodeKind::kValue;
     node.value = static_cast<std::uint32_t>(p.values.size());
     node.size = measure(rule, static_cast<std::size_t>(-1));
+    if (too_deep_at(p, level, node.size.depth)) return;
     node.cost = 1 + node.size.cells;
     p.values.push_back(rule);
     return;
   }
   const auto entry = rule.begin();
   const Op* op = find_op(entry.key());
+  const json& operands = entry.value();
+  if (too_deep_at(p, level, 1 + (operands.is_array() ? 1 : 0))) return;
   if (op == nullptr) {
+    if (too_deep_at(p, level, measure(rule, static_cast<std::size_t>(-1)).depth)) return;
     p.nodes[at].kind = NodeKind::kUnknownOp;
     p.nodes[at].value = static_cast<std::uint32_t>(p.names.size());
     p.names.push_back(entry.key());
@@ -1087,12 +1101,13 @@ void compile(Program& p, std::uint32_t at, const json& rule, bool scoped) {
   }
   p.nodes[at].kind = NodeKind::kOperation;
   p.nodes[at].op = static_cast<std::uint8_t>(op - kOps);
-  const json& operands = entry.value();
   p.nodes[at].listed = operands.is_array();
   children(operands.is_array() ? operands.size() : 1);
   for (std::uint32_t i = 0; i < p.nodes[at].count; ++i) {
     const bool item_scope = scoped || (op->mode == Mode::kPerItem && i == 1);
-    compile(p, p.nodes[at].first + i, operands.is_array() ? operands[i] : operands, item_scope);
+    compile(p, p.nodes[at].first + i, operands.is_array() ? operands[i] : operands, item_scope,
+            level + (operands.is_array() ? 2 : 1));
+    if (p.too_deep) return;
   }
   if (op->fn == var && p.nodes[at].count > 0) {
     if (const json* path = known(p, p.nodes[at].first);
@@ -1156,13 +1171,14 @@ void collect(const json& rule, std::vector<std::string>& names) {
 
 std::shared_ptr<const Program> compile(const json& rule) {
   auto program = std::make_shared<Program>();
-  if (json_depth(rule) > kMaxDepth) {
-    program->too_deep = true;
-    return program;
-  }
   program->null = rule.is_null();
   program->nodes.resize(1);
-  compile(*program, 0, rule, false);
+  compile(*program, 0, rule, false, 0);
+  if (program->too_deep) {  // nothing of it is kept
+    auto deep = std::make_shared<Program>();
+    deep->too_deep = true;
+    return deep;
+  }
   return program;
 }
 

@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -158,7 +159,9 @@ LoadResult load_content(json&& bundle, const std::string& version);
 // The browser's load of a stamped bundle (src/content/stamped.cpp): `hipcheck bundle` validated it
 // before stamping it, so this builds the same model as load_content without the content checks,
 // and refuses a bundle whose structure the engine cannot read (content.structure, with its path)
-// instead of crashing on it.
-LoadResult load_stamped_content(json&& bundle, const std::string& version);
+// instead of crashing on it. depth is json_depth(bundle) when the caller knows it (parse_json
+// measures it while reading), so that the bundle is not walked again to measure it.
+LoadResult load_stamped_content(json&& bundle, const std::string& version,
+                                std::optional<std::size_t> depth = std::nullopt);
 
 }  // namespace hipcheck

@@ -46,8 +46,8 @@ std::string stamp_bundle(const json& bundle);
 std::string error_text(const Error& error);
 
 // Parses text as JSON, or describes the syntax error as an Error (id json.syntax); the top-level
-// members named in skip are left out (see parse_json).
+// members named in skip are left out (see parse_json). depth, when given, receives json_depth(out).
 bool parse_or_error(const std::string& text, json& out, Error& error,
-                    std::initializer_list<std::string_view> skip = {});
+                    std::initializer_list<std::string_view> skip = {}, std::size_t* depth = nullptr);
 
 }  // namespace hipcheck

@@ -462,9 +462,10 @@ void compile_rules(Content& c) {
 
 }  // namespace
 
-LoadResult load_stamped_content(json&& bundle, const std::string& version) {
+LoadResult load_stamped_content(json&& bundle, const std::string& version,
+                                std::optional<std::size_t> depth) {
   LoadResult out;
-  if (json_depth(bundle) > kMaxDepth + 8) {
+  if ((depth ? *depth : json_depth(bundle)) > kMaxDepth + 8) {
     out.errors.push_back({"content.too-deep", "the content is nested too deeply", ""});
     return out;
   }
