@@ -555,3 +555,21 @@ TEST_CASE("a compiled rule reused over other data and budgets gives what compili
     }
   }
 }
+
+TEST_CASE("a compiled rule is too deep exactly when its JSON is deeper than the limit", "[logic]") {
+  // Each way a rule nests: an operation's single operand and its list of operands, a list, an
+  // object that is a value, an unknown operator's operand, a list inside an operation.
+  const std::vector<std::pair<std::string, std::string>> shapes = {
+      {R"({"!":)", "}"},           {R"({"!":[)", "]}"}, {"[", "]"}, {R"({"a":1,"b":)", "}"},
+      {R"({"nope":)", "}"},        {R"({"in":["x",)", "]}"}};
+  for (const auto& [open, close] : shapes) {
+    for (std::size_t levels = 28; levels <= 70; ++levels) {
+      const json rule = parse(nested(open, "true", close, levels));
+      logic::Budget budget;
+      const logic::Outcome outcome = logic::Rule(rule).apply(json::object(), budget);
+      INFO(open << " x " << levels);
+      CHECK((!outcome.ok && outcome.error.id == "logic.too-deep") ==
+            (hipcheck::json_depth(rule) > kMaxDepth));
+    }
+  }
+}
