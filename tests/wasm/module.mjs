@@ -7,14 +7,17 @@ import { fileURLToPath } from 'node:url';
 export const root = fileURLToPath(new URL('../..', import.meta.url));
 const require = createRequire(import.meta.url);
 
-// The Engine's methods by name, each taking and returning JSON text, over the module's two
-// functions (wasm/bindings: open() makes an engine, call(engine, method, a, b) runs a method).
+// The Engine's methods by name, each taking and returning JSON text, over the module's functions
+// (wasm/bindings: open() makes an engine, call(engine, method, a, b) runs a method), with load
+// through loadText(engine, text) as the page loads (web/js/engine.js).
 export const methods = ['load', 'start', 'configure', 'current', 'answer', 'proceed', 'back', 'goTo',
   'review', 'result', 'state', 'restore', 'quiz', 'scoreQuiz', 'close'];
 
 export function engineOf(Module) {
   const handle = Module.open();
-  return Object.fromEntries(methods.map((m) => [m, (a = '', b = '') => Module.call(handle, m, a, b)]));
+  const engine = Object.fromEntries(methods.map((m) => [m, (a = '', b = '') => Module.call(handle, m, a, b)]));
+  engine.load = (text = '') => Module.loadText(handle, text);
+  return engine;
 }
 
 // The compiled module (its open() and call()); each engineOf(Module) is a new engine in it. Under

@@ -1,10 +1,12 @@
-// The wasm module's whole surface: two Embind functions over hipcheck::Engine. JSON text in, JSON
+// The wasm module's whole surface: two Embind functions over hipcheck::Engine (and loadAt, the
+// load's fast door, which Module.loadText uses: load-text.js). JSON text in, JSON
 // text out; errors come back as {"error": …} values, never as exceptions (see wasm/README.md).
 // One dispatcher instead of a bound class and a binding per method: Embind's class machinery is a
 // third of the glue's size, and the module has one caller (web/js/engine.js; the node tests go
 // through tests/wasm/module.mjs), which keeps the Engine API as named methods.
 #include <emscripten/bind.h>
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -55,9 +57,21 @@ std::string call(int engine, const std::string& method, const std::string& a,
       {"engine.method", "The engine has no method \"" + method + "\".", ""});
 }
 
+// call(engine, "load", text) with text's UTF-8 at [at, at + length) of the module's memory, where
+// Module.loadText (load-text.js) wrote it. at is 0 when that memory could not be had.
+std::string load_at(int engine, int at, int length) {
+  if (at <= 0 || length < 0) {
+    return hipcheck::error_text(
+        {"engine.memory", "There was not enough memory to load the content.", ""});
+  }
+  const char* text = reinterpret_cast<const char*>(static_cast<std::uintptr_t>(at));
+  return call(engine, "load", std::string(text, static_cast<std::size_t>(length)), "");
+}
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(hipcheck) {
   emscripten::function("open", &open_engine);
   emscripten::function("call", &call);
+  emscripten::function("loadAt", &load_at);
 }

@@ -34,15 +34,16 @@ export async function createEngine(bundleText, { drawn } = {}) {
   if (!warmed) {
     warmed = true;
     const spare = Module.open();
-    Module.call(spare, 'load', WARM_UP, '');
+    Module.loadText(spare, WARM_UP);
     Module.call(spare, 'close', '', '');
     await new Promise((resolve) => setTimeout(resolve));
   }
-  // The module's two functions (wasm/bindings): open() makes an engine, call() runs its methods.
+  // The module's functions (wasm/bindings): open() makes an engine, call() runs its methods, and
+  // loadText() is its load, with the text copied in natively.
   const handle = Module.open();
   const raw = (method, a = '', b = '') => Module.call(handle, method, a, b);
   const call = (method, a, b) => JSON.parse(raw(method, a, b));
-  const loaded = call('load', text);
+  const loaded = JSON.parse(Module.loadText(handle, text));
   if (loaded.error) {
     raw('close');
     const problem = new Error(loaded.error.message);
