@@ -247,6 +247,21 @@ TEST_CASE("parse_json reads what nlohmann's parser reads, and fails where and as
     const auto parsed = hipcheck::parse_json(text);  // no duplicate key replaces a deeper value
     if (parsed.ok) CHECK(parsed.depth == hipcheck::json_depth(parsed.value));
   }
+  // Each control character in a string, escapes broken at each step, byte order marks, a NUL
+  // (nlohmann reads it as the end), and what the lexer's record of what it read holds.
+  for (int c = 0; c < 0x20; ++c) parses_as_nlohmann(std::string("[\"a") + static_cast<char>(c) + "b\"]");
+  for (const char* text :
+       {"\"\\ud800\"", "\"\\ud800x\"", "\"\\ud800\\x\"", "\"\\ud800\\u12\"", "\"\\ud800\\u0041\"",
+        "\"\\ud800\\udbff\"", "\"\\udc00\"", "\"\\udfff \"", "\"\\u12G4\"", "\"\\u00\"", "\"\\", "\"\\u", "\"\\ud800",
+        "\"\\ud800\\", "\"\\ud800\\u", "[\"\\ud83c\\udfc3\\u00e9\\u0000\\u07ff\\uffff\"]", "\"\\q\"", "\"\\U0041\"",
+        "\xEF\xBB\xBF", "\xEF", "\xEF\xBB", "\xEF\xBB\xBF \xEF\xBB\xBF" "1", " \xEF\xBB\xBF" "1", "[1, tru]", "[\"x\", nul]",
+        "{\"a\":-1.5e+3 x}", "[1, 2e999]", "[-1e999]", "\"x\" 1e", "[0.5e-", "\x01", "\"a\" \x01", "[\"\xF0\x9F\x8F\"]",
+        "[\"\xF5\x80\"]", "[\"\xC0\xAF\"]", "[\"\xE0\x9F\xBF\"]", "[\"\xED\xBF\xBF\"]", "[\"\xF4\x90\"]"}) {
+    parses_as_nlohmann(text);
+  }
+  parses_as_nlohmann(std::string("1\0 2", 4));
+  parses_as_nlohmann(std::string("[1,\0]", 5));
+  parses_as_nlohmann(std::string("\"a\0b\"", 5));
   // Every fuzz corpus and regression file, and the content itself.
   for (const char* dir : {"/tests/fuzz/corpus/parse/", "/tests/fuzz/corpus/logic/", "/tests/fuzz/corpus/state/",
                           "/tests/fuzz/regressions/parse/", "/tests/fuzz/regressions/state/", "/content/en/",
@@ -264,9 +279,10 @@ TEST_CASE("parse_json reads what nlohmann's parser reads, and fails where and as
   const std::string doc = R"({"a":[1,-2.5e3,true,false,null,"x\u00e9y",123456789012345678],"b":{"c":{}},)"
                           "\"d\":[[],[{}]],\"e\":\"\\\\\\\"/\",\"f\":\"\xC3\xA9\xF0\x9F\x8F\x83\\n\"}";
   const std::string tokens = "{}[]\",:0-e.tfn\\ \n\x01\xC3";  // characters worth inserting
+  const std::string other = R"({"s":"\ud83c\udfc3 \u0041\n","n":[-0,18446744073709551615,-9223372036854775808,1e5,0.25],"t":[true,null]})";
   std::mt19937 random(5);
-  for (int i = 0; i < 20000; ++i) {
-    std::string text = doc;
+  for (int i = 0; i < 40000; ++i) {
+    std::string text = i % 2 == 0 ? doc : other;
     for (int k = static_cast<int>(random() % 3); k >= 0; --k) {
       const std::size_t at = random() % text.size();
       switch (random() % 3) {

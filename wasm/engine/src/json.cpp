@@ -22,10 +22,8 @@ std::string describe(const Error& e) {
 
 namespace {
 
-using Input = decltype(nlohmann::detail::input_adapter(static_cast<const char*>(nullptr),
-                                                        static_cast<const char*>(nullptr)));
-using Lexer = nlohmann::detail::lexer<json, Input>;
-using Token = Lexer::token_type;
+using Token = nlohmann::detail::lexer_base<json>::token_type;
+const char* token_name(Token t) { return nlohmann::detail::lexer_base<json>::token_type_name(t); }
 
 // The length of the UTF-8 sequence at p (n > 0 bytes left) when it is well formed (Unicode table
 // 3-7); otherwise 0, with `bad` set to the length of its maximal invalid part (at least 1).
@@ -58,44 +56,47 @@ std::size_t utf8_length(const unsigned char* p, std::size_t n, std::size_t& bad)
   return need + 1;
 }
 
-// The text's tokens as nlohmann's lexer reads them, for the common case only, and 2-4x faster:
-// a string is found whole and copied once, where nlohmann's lexer appends each character twice
-// (to the token and to its record of what it read). Anything else is Token::parse_error: an
-// error, a byte order mark, a \u escape, an integer of more than 18 digits, a number with no
-// finite value. parse_json then reads the text again with nlohmann's lexer, which gives the exact
-// error, or reads the rare token.
-class QuickLexer {
+// nlohmann's lexer (detail::lexer) over a text: the same tokens and values, and the same errors
+// at the same places, with the same messages (json_test.cpp compares them with nlohmann's parser),
+// but a string is found whole and copied once, where nlohmann's lexer appends each character twice
+// (to the token and to its record of what it read): a load of the bundle 1.3x faster in wasm.
+class Lexer {
  public:
-  explicit QuickLexer(std::string_view text) : p_(text.data()), end_(text.data() + text.size()) {}
+  explicit Lexer(std::string_view text)
+      : begin_(text.data()), p_(text.data()), end_(text.data() + text.size()) {}
 
   Token scan() {
-    while (p_ != end_ && (*p_ == ' ' || *p_ == '\n' || *p_ == '\r' || *p_ == '\t')) ++p_;
-    if (p_ == end_) return Token::end_of_input;
-    switch (*p_++) {
-      case '{':
-        return Token::begin_object;
-      case '}':
-        return Token::end_object;
-      case '[':
-        return Token::begin_array;
-      case ']':
-        return Token::end_array;
-      case ':':
-        return Token::name_separator;
-      case ',':
-        return Token::value_separator;
-      case '"':
-        return string();
-      case 't':
-        return word("rue", Token::literal_true);
-      case 'f':
-        return word("alse", Token::literal_false);
-      case 'n':
-        return word("ull", Token::literal_null);
-      default:
-        --p_;
-        return number();
+    if (p_ == begin_ && p_ != end_ && static_cast<unsigned char>(*p_) == 0xEF) {  // a BOM
+      const char* q = p_ + 1;
+      if (q == end_ || static_cast<unsigned char>(*q) != 0xBB) return error(kBom, q);
+      if (++q == end_ || static_cast<unsigned char>(*q) != 0xBF) return error(kBom, q);
+      p_ = q + 1;
     }
+    while (p_ != end_ && (*p_ == ' ' || *p_ == '\n' || *p_ == '\r' || *p_ == '\t')) ++p_;
+    if (p_ == end_) {
+      offset_ = static_cast<std::size_t>(end_ - begin_) + 1;  // nlohmann counts reading the end
+      return Token::end_of_input;
+    }
+    const char c = *p_;
+    Token token = Token::parse_error;
+    switch (c) {
+      case '{': token = Token::begin_object; break;
+      case '}': token = Token::end_object; break;
+      case '[': token = Token::begin_array; break;
+      case ']': token = Token::end_array; break;
+      case ':': token = Token::name_separator; break;
+      case ',': token = Token::value_separator; break;
+      case '\0': token = Token::end_of_input; break;  // as nlohmann's lexer reads it
+      case '"': return string();
+      case 't': return word("true", Token::literal_true);
+      case 'f': return word("false", Token::literal_false);
+      case 'n': return word("null", Token::literal_null);
+      default:
+        if (c == '-' || (c >= '0' && c <= '9')) return number();
+        return error(kLiteral, p_);
+    }
+    offset_ = static_cast<std::size_t>(++p_ - begin_);
+    return token;
   }
 
   std::string& get_string() { return string_; }
@@ -103,122 +104,243 @@ class QuickLexer {
   std::int64_t get_number_integer() const { return integer_; }
   std::uint64_t get_number_unsigned() const { return unsigned_; }
 
- private:
-  Token word(std::string_view rest, Token token) {
-    if (static_cast<std::size_t>(end_ - p_) < rest.size() || rest != std::string_view(p_, rest.size())) {
-      return Token::parse_error;
+  // nlohmann's count of the characters read: one past the last token, or past the error.
+  std::size_t offset() const { return offset_; }
+  const std::string& error_message() const { return message_; }
+
+  // What nlohmann's lexer has read since the last string or number began (its token_string),
+  // control characters as <U+XXXX>.
+  std::string token_text() const {
+    static const char kHex[] = "0123456789ABCDEF";
+    const char* const to = begin_ + std::min(offset_, static_cast<std::size_t>(end_ - begin_));
+    std::string out;
+    for (const char* q = mark_; q < to; ++q) {
+      const auto c = static_cast<unsigned char>(*q);
+      if (c > 0x1F) {
+        out += *q;
+      } else {
+        out += "<U+00";
+        out += kHex[c >> 4];
+        out += kHex[c & 15];
+        out += '>';
+      }
     }
-    p_ += rest.size();
+    return out;
+  }
+
+ private:
+  static constexpr const char* kBom = "invalid BOM; must be 0xEF 0xBB 0xBF if given";
+  static constexpr const char* kLiteral = "invalid literal";
+  static constexpr const char* kHexDigits = "invalid string: '\\u' must be followed by 4 hex digits";
+  static constexpr const char* kHighSurrogate =
+      "invalid string: surrogate U+D800..U+DBFF must be followed by U+DC00..U+DFFF";
+
+  // An error found at `at` (end_ when the text ended first).
+  Token error(std::string message, const char* at) {
+    message_ = std::move(message);
+    offset_ = static_cast<std::size_t>(at - begin_) + 1;
+    return Token::parse_error;
+  }
+
+  Token word(const char* literal, Token token) {
+    const char* q = p_;
+    for (; *literal != '\0'; ++literal, ++q) {
+      if (q == end_ || *q != *literal) return error(kLiteral, q);
+    }
+    p_ = q;
+    offset_ = static_cast<std::size_t>(p_ - begin_);
     return token;
   }
 
   Token string() {
+    mark_ = p_++;
     string_.clear();
     const char* run = p_;  // the characters since the last escape, copied when it ends
     for (;;) {
-      if (p_ == end_) return Token::parse_error;
+      if (p_ == end_) return error("invalid string: missing closing quote", end_);
       const auto c = static_cast<unsigned char>(*p_);
       if (c == '"') {
         string_.append(run, p_++);
+        offset_ = static_cast<std::size_t>(p_ - begin_);
         return Token::value_string;
       }
-      if (c < 0x20) return Token::parse_error;
       if (c == '\\') {
         string_.append(run, p_);
-        if (end_ - p_ < 2) return Token::parse_error;
-        const char* const kFrom = "\"\\/bfnrt";
-        const char* const kTo = "\"\\/\b\f\n\r\t";
-        const char* found = std::char_traits<char>::find(kFrom, 8, p_[1]);
-        if (found == nullptr) return Token::parse_error;  // \u or not an escape
-        string_ += kTo[found - kFrom];
-        p_ += 2;
+        if (!escape()) return Token::parse_error;
         run = p_;
-        continue;
-      }
-      if (c < 0x80) {
+      } else if (c < 0x20) {
+        return error(control(c), p_);
+      } else if (c < 0x80) {
         ++p_;
-        continue;
+      } else {
+        std::size_t bad = 0;
+        const std::size_t n = utf8_length(reinterpret_cast<const unsigned char*>(p_),
+                                          static_cast<std::size_t>(end_ - p_), bad);
+        // nlohmann's lexer stops at the byte that breaks the sequence: the first, for a byte that
+        // cannot start one, else the continuation byte at `bad`.
+        if (n == 0) return error("invalid string: ill-formed UTF-8 byte", p_ + (c >= 0xC2 && c <= 0xF4 ? bad : 0));
+        p_ += n;
       }
-      std::size_t bad = 0;
-      const std::size_t n = utf8_length(reinterpret_cast<const unsigned char*>(p_),
-                                        static_cast<std::size_t>(end_ - p_), bad);
-      if (n == 0) return Token::parse_error;
-      p_ += n;
     }
+  }
+
+  // nlohmann's message for a control character in a string.
+  static std::string control(unsigned char c) {
+    static const char* const kNames[] = {"NUL", "SOH", "STX", "ETX", "EOT", "ENQ", "ACK", "BEL",
+                                         "BS",  "HT",  "LF",  "VT",  "FF",  "CR",  "SO",  "SI",
+                                         "DLE", "DC1", "DC2", "DC3", "DC4", "NAK", "SYN", "ETB",
+                                         "CAN", "EM",  "SUB", "ESC", "FS",  "GS",  "RS",  "US"};
+    static const char kHex[] = "0123456789ABCDEF";
+    const std::string code = std::string("00") + kHex[c >> 4] + kHex[c & 15];
+    std::string m = "invalid string: control character U+" + code + " (" + kNames[c] +
+                    ") must be escaped to \\u" + code;
+    const char* const shorter = std::char_traits<char>::find("\b\t\n\f\r", 5, static_cast<char>(c));
+    if (shorter != nullptr) m += std::string(" or \\") + "btnfr"[shorter - "\b\t\n\f\r"];
+    return m;
+  }
+
+  // Four hex digits from q: the code unit, or -1 (and the error) where one is not a hex digit.
+  int hex4(const char* q) {
+    int value = 0;
+    for (int i = 0; i < 4; ++i, ++q) {
+      const char c = q == end_ ? 'x' : *q;
+      const int digit = c >= '0' && c <= '9'   ? c - '0'
+                        : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                        : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                               : -1;
+      if (digit < 0) {
+        error(kHexDigits, q);
+        return -1;
+      }
+      value = value * 16 + digit;
+    }
+    return value;
+  }
+
+  // The escape at p_ (a backslash), appended to string_; false with the error.
+  bool escape() {
+    const char* q = p_ + 1;
+    const char kFrom[] = "\"\\/bfnrt";
+    const char kTo[] = "\"\\/\b\f\n\r\t";
+    const char* const simple = q == end_ ? nullptr : std::char_traits<char>::find(kFrom, 8, *q);
+    if (simple != nullptr) {
+      string_ += kTo[simple - kFrom];
+      p_ = q + 1;
+      return true;
+    }
+    if (q == end_ || *q != 'u') {
+      error("invalid string: forbidden character after backslash", q);
+      return false;
+    }
+    int code = hex4(q + 1);
+    if (code < 0) return false;
+    q += 5;  // past the four digits
+    if (code >= 0xD800 && code <= 0xDBFF) {
+      if (q == end_ || *q != '\\') return error(kHighSurrogate, q), false;
+      if (q + 1 == end_ || q[1] != 'u') return error(kHighSurrogate, q + 1), false;
+      const int low = hex4(q + 2);
+      if (low < 0) return false;
+      if (low < 0xDC00 || low > 0xDFFF) return error(kHighSurrogate, q + 5), false;
+      code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
+      q += 6;
+    } else if (code >= 0xDC00 && code <= 0xDFFF) {
+      return error("invalid string: surrogate U+DC00..U+DFFF must follow U+D800..U+DBFF", q - 1), false;
+    }
+    const auto u = static_cast<unsigned>(code);
+    if (u < 0x80) {
+      string_ += static_cast<char>(u);
+    } else if (u < 0x800) {
+      string_ += static_cast<char>(0xC0 | (u >> 6));
+      string_ += static_cast<char>(0x80 | (u & 0x3F));
+    } else if (u < 0x10000) {
+      string_ += static_cast<char>(0xE0 | (u >> 12));
+      string_ += static_cast<char>(0x80 | ((u >> 6) & 0x3F));
+      string_ += static_cast<char>(0x80 | (u & 0x3F));
+    } else {
+      string_ += static_cast<char>(0xF0 | (u >> 18));
+      string_ += static_cast<char>(0x80 | ((u >> 12) & 0x3F));
+      string_ += static_cast<char>(0x80 | ((u >> 6) & 0x3F));
+      string_ += static_cast<char>(0x80 | (u & 0x3F));
+    }
+    p_ = q;
+    return true;
   }
 
   // -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?, as nlohmann reads it: a whole number is
-  // unsigned when positive, else a signed integer; a fraction or an exponent makes it a float.
+  // unsigned when positive, else a signed integer, and a float when it does not fit; a fraction or
+  // an exponent makes it a float.
   Token number() {
-    const char* const start = p_;
-    const bool negative = *p_ == '-';
-    if (negative) ++p_;
-    const char* const digits = p_;
-    if (p_ == end_ || !is_digit(*p_)) return Token::parse_error;
+    mark_ = p_;
+    const char* q = p_;
+    const bool negative = *q == '-';
+    if (negative) ++q;
+    if (q == end_ || !is_digit(*q)) return error("invalid number; expected digit after '-'", q);
     std::uint64_t value = 0;
-    if (*p_ == '0') {
-      ++p_;
+    bool fits = true;
+    if (*q == '0') {
+      ++q;
     } else {
-      while (p_ != end_ && is_digit(*p_)) value = value * 10 + static_cast<unsigned>(*p_++ - '0');
+      for (; q != end_ && is_digit(*q); ++q) {
+        const auto digit = static_cast<std::uint64_t>(*q - '0');
+        fits = fits && value <= (UINT64_MAX - digit) / 10;
+        if (fits) value = value * 10 + digit;
+      }
     }
     bool whole = true;
-    if (p_ != end_ && *p_ == '.') {
-      ++p_;
-      if (!skip_digits()) return Token::parse_error;
+    if (q != end_ && *q == '.') {
+      if (++q == end_ || !is_digit(*q)) return error("invalid number; expected digit after '.'", q);
+      while (q != end_ && is_digit(*q)) ++q;
       whole = false;
     }
-    if (p_ != end_ && (*p_ == 'e' || *p_ == 'E')) {
-      ++p_;
-      if (p_ != end_ && (*p_ == '+' || *p_ == '-')) ++p_;
-      if (!skip_digits()) return Token::parse_error;
-      whole = false;
-    }
-    if (whole) {
-      if (p_ - digits > 18) return Token::parse_error;  // may not fit: nlohmann's lexer decides
-      if (negative) {
-        integer_ = -static_cast<std::int64_t>(value);
-        return Token::value_integer;
+    if (q != end_ && (*q == 'e' || *q == 'E')) {
+      ++q;
+      if (q != end_ && (*q == '+' || *q == '-')) {
+        if (++q == end_ || !is_digit(*q)) {
+          return error("invalid number; expected digit after exponent sign", q);
+        }
+      } else if (q == end_ || !is_digit(*q)) {
+        return error("invalid number; expected '+', '-', or digit after exponent", q);
       }
+      while (q != end_ && is_digit(*q)) ++q;
+      whole = false;
+    }
+    p_ = q;
+    offset_ = static_cast<std::size_t>(p_ - begin_);
+    if (whole && fits && !negative) {
       unsigned_ = value;
       return Token::value_unsigned;
     }
-    const std::string token(start, p_);
-    float_ = std::strtod(token.c_str(), nullptr);
-    return std::isfinite(float_) ? Token::value_float : Token::parse_error;
-  }
-
-  bool skip_digits() {
-    const char* const from = p_;
-    while (p_ != end_ && is_digit(*p_)) ++p_;
-    return p_ != from;
+    if (whole && fits && value <= 9223372036854775808ull) {
+      integer_ = value == 9223372036854775808ull ? INT64_MIN : -static_cast<std::int64_t>(value);
+      return Token::value_integer;
+    }
+    float_ = read_double(std::string(mark_, p_).c_str(), nullptr);
+    return Token::value_float;
   }
 
   static bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
+  const char* const begin_;
   const char* p_;
   const char* const end_;
+  const char* mark_ = begin_;  // where the last string or number began
+  std::size_t offset_ = 0;
+  std::string message_;
   std::string string_;
   double float_ = 0;
   std::int64_t integer_ = 0;
   std::uint64_t unsigned_ = 0;
 };
 
-// nlohmann's parser (detail::parser::sax_parse with its DOM builder), written out over a lexer: the
-// same tokens, the same document and, over nlohmann's lexer, the same errors at the same places
-// (json_test.cpp compares them), built straight into the tree, without the SAX calls and the
-// parser's vector<bool> of open containers, which were 2.5 KB (gzip) of the wasm module. The root
-// object's members named in `skip` are read (their syntax is checked) but not built. Over
-// QuickLexer (not exact) any failure only says that the exact reading must be done. One parser
-// over either lexer, not a template: two parsers were 0.4 KB (gzip) more of the wasm module.
+// nlohmann's parser (detail::parser::sax_parse with its DOM builder), written out: the same
+// document and the same errors at the same places (json_test.cpp compares them), built straight
+// into the tree, without the SAX calls and the parser's vector<bool> of open containers, which were
+// 2.5 KB (gzip) of the wasm module. The root object's members named in `skip` are read (their
+// syntax is checked) but not built.
 class Parser {
  public:
-  Parser(std::string_view text, std::initializer_list<std::string_view> skip, bool exact)
-      : quick_(text), skip_(skip) {
-    if (exact) {
-      exact_ = std::make_unique<Lexer>(
-          nlohmann::detail::input_adapter(text.data(), text.data() + text.size()), false);
-    }
-  }
+  Parser(std::string_view text, std::initializer_list<std::string_view> skip)
+      : lexer_(text), skip_(skip) {}
 
   // The document into root; false with the error's offset (nlohmann's count of characters read)
   // and message when it is not one JSON value.
@@ -239,8 +361,8 @@ class Parser {
     bool array;
   };
 
-  Token next() { return last_ = exact_ ? exact_->scan() : quick_.scan(); }
-  std::string& text() { return exact_ ? exact_->get_string() : quick_.get_string(); }
+  Token next() { return last_ = lexer_.scan(); }
+  std::string& text() { return lexer_.get_string(); }
 
   // An array or object was placed (null: skipped) inside the open ones: the document is that deep.
   // A skipped container is never inside one that is built: only the root's members are skipped.
@@ -308,11 +430,11 @@ class Parser {
             continue;
           }
           case Token::value_float: {
-            const double v = exact_ ? exact_->get_number_float() : quick_.get_number_float();
-            if (!std::isfinite(v)) {  // never from QuickLexer
-              offset = exact_->get_position().chars_read_total;
+            const double v = lexer_.get_number_float();
+            if (!std::isfinite(v)) {
+              offset = lexer_.offset();
               message = "[json.exception.out_of_range.406] number overflow parsing '" +
-                        exact_->get_token_string() + "'";
+                        lexer_.token_text() + "'";
               return false;
             }
             place(json(v));
@@ -328,10 +450,10 @@ class Parser {
             place(json(true));
             break;
           case Token::value_integer:
-            place(json(exact_ ? exact_->get_number_integer() : quick_.get_number_integer()));
+            place(json(lexer_.get_number_integer()));
             break;
           case Token::value_unsigned:
-            place(json(exact_ ? exact_->get_number_unsigned() : quick_.get_number_unsigned()));
+            place(json(lexer_.get_number_unsigned()));
             break;
           case Token::value_string:
             place(json(std::move(text())));
@@ -366,22 +488,20 @@ class Parser {
   // nlohmann's message for the last token where `expected` was, in `context`, without its
   // "syntax error while parsing value - " (the line and column are given apart).
   bool fail(Token expected, const char* context) {
-    if (!exact_) return false;
     std::string m = std::string("syntax error while parsing ") + context + " - ";
     if (last_ == Token::parse_error) {
-      m += std::string(exact_->get_error_message()) + "; last read: '" + exact_->get_token_string() + "'";
+      m += lexer_.error_message() + "; last read: '" + lexer_.token_text() + "'";
     } else {
-      m += std::string("unexpected ") + Lexer::token_type_name(last_);
+      m += std::string("unexpected ") + token_name(last_);
     }
-    if (expected != Token::uninitialized) m += std::string("; expected ") + Lexer::token_type_name(expected);
+    if (expected != Token::uninitialized) m += std::string("; expected ") + token_name(expected);
     const std::size_t plain = m.find("syntax error while parsing value - ");
     message = plain == std::string::npos ? m : m.substr(plain + 35);
-    offset = exact_->get_position().chars_read_total;
+    offset = lexer_.offset();
     return false;
   }
 
-  QuickLexer quick_;
-  std::unique_ptr<Lexer> exact_;  // nlohmann's lexer, for the exact reading
+  Lexer lexer_;
   std::initializer_list<std::string_view> skip_;
   json* root_ = nullptr;
   std::vector<Open> open_;    // the containers being read, innermost last
@@ -394,14 +514,7 @@ class Parser {
 ParseResult parse_json(std::string_view text, std::initializer_list<std::string_view> skip) {
   ParseResult out;
   json root;
-  Parser quick(text, skip, false);
-  if (quick.parse(root)) {
-    out.ok = true;
-    out.value = std::move(root);
-    out.depth = quick.depth;
-    return out;
-  }
-  Parser parser(text, skip, true);
+  Parser parser(text, skip);
   if (parser.parse(root)) {
     out.ok = true;
     out.value = std::move(root);
