@@ -9,17 +9,16 @@
 // timings are not; takes a minute or two). Exits non-zero when the SurveyJS model is not
 // equivalent to the content.
 import { readdirSync, readFileSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
 import { performance } from 'node:perf_hooks';
 
-import { bundle, createEngine, drive, root } from '../tests/wasm/module.mjs';
+import { bundle, createEngine, drive, gzip9, root } from '../tests/wasm/module.mjs';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const runs = Number(args.find((a) => !a.startsWith('--')) ?? (quick ? 7 : 21));
 for (const file of ['build/wasm/hipcheck.wasm', 'build/wasm/hipcheck.mjs', 'build/site/content/en.json']) {
   const data = readFileSync(`${root}${file}`);
-  console.log(`${file}: ${data.length} bytes, ${gzipSync(data, { level: 9 }).length} gzip -9`);
+  console.log(`${file}: ${data.length} bytes, ${gzip9(data)} gzip -9`);
 }
 
 const content = bundle();

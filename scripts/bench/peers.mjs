@@ -12,15 +12,14 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { gzipSync } from 'node:zlib';
 
 import { root } from '../../tests/browser.mjs';
-import { createModule, engineOf } from '../../tests/wasm/module.mjs';
+import { createModule, engineOf, gzip9 } from '../../tests/wasm/module.mjs';
 import { compare, createModel, prepare, toSurveyJs } from './surveyjs.mjs';
 
 const require = createRequire(import.meta.url);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
+const gz = (file) => gzip9(readFileSync(file));
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 
 // Wall clock and this process's CPU time, in ms: on a busy machine the wall clock also counts the
@@ -105,7 +104,7 @@ export async function jsonLogicBench(rounds = 9, runs = 21) {
 export function moduleBytes() {
   const ours = gz(`${root}/build/wasm/hipcheck.wasm`) + gz(`${root}/build/site/engine/hipcheck.mjs`);
   const survey = gz(`${root}/node_modules/survey-core/survey.core.min.js`);
-  const logic = gzipSync(require('esbuild').transformSync(readFileSync(`${root}/node_modules/json-logic-js/logic.js`, 'utf8'), { minify: true }).code, { level: 9 }).length;
+  const logic = gzip9(require('esbuild').transformSync(readFileSync(`${root}/node_modules/json-logic-js/logic.js`, 'utf8'), { minify: true }).code);
   return { ours, survey, logic };
 }
 
