@@ -261,7 +261,7 @@ class Reader {
         auto& [c, deps] = stack.back();
         if (deps.empty()) {
           state[c] = 2;
-          content.calculations.push_back(calcs[c]);
+          content.calculations.push_back(std::move(calcs[c]));  // each is placed once
           stack.pop_back();
           continue;
         }
