@@ -3,9 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
-#include <cstdlib>
 #include <initializer_list>
-#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
