@@ -109,7 +109,6 @@ class Lexer {
   // What nlohmann's lexer has read since the last string or number began (its token_string),
   // control characters as <U+XXXX>.
   std::string token_text() const {
-    static const char kHex[] = "0123456789ABCDEF";
     const char* const to = begin_ + std::min(offset_, static_cast<std::size_t>(end_ - begin_));
     std::string out;
     for (const char* q = mark_; q < to; ++q) {
@@ -117,10 +116,7 @@ class Lexer {
       if (c > 0x1F) {
         out += *q;
       } else {
-        out += "<U+00";
-        out += kHex[c >> 4];
-        out += kHex[c & 15];
-        out += '>';
+        out += "<U+" + hex_code(c) + ">";
       }
     }
     return out;
@@ -129,7 +125,8 @@ class Lexer {
  private:
   static constexpr const char* kBom = "invalid BOM; must be 0xEF 0xBB 0xBF if given";
   static constexpr const char* kLiteral = "invalid literal";
-  static constexpr const char* kHexDigits = "invalid string: '\\u' must be followed by 4 hex digits";
+  static constexpr const char* kHexDigits =
+      "invalid string: '\\u' must be followed by 4 hex digits";
   static constexpr const char* kHighSurrogate =
       "invalid string: surrogate U+D800..U+DBFF must be followed by U+DC00..U+DFFF";
 
@@ -138,6 +135,16 @@ class Lexer {
     message_ = std::move(message);
     offset_ = static_cast<std::size_t>(at - begin_) + 1;
     return Token::parse_error;
+  }
+  bool escape_error(const char* message, const char* at) {
+    error(message, at);
+    return false;
+  }
+
+  // A control character as nlohmann writes its code: four upper-case hex digits.
+  static std::string hex_code(unsigned char c) {
+    static const char kHex[] = "0123456789ABCDEF";
+    return std::string("00") + kHex[c >> 4] + kHex[c & 15];
   }
 
   Token word(const char* literal, Token token) {
@@ -176,7 +183,8 @@ class Lexer {
                                           static_cast<std::size_t>(end_ - p_), bad);
         // nlohmann's lexer stops at the byte that breaks the sequence: the first, for a byte that
         // cannot start one, else the continuation byte at `bad`.
-        if (n == 0) return error("invalid string: ill-formed UTF-8 byte", p_ + (c >= 0xC2 && c <= 0xF4 ? bad : 0));
+        const std::size_t breaks = c >= 0xC2 && c <= 0xF4 ? bad : 0;
+        if (n == 0) return error("invalid string: ill-formed UTF-8 byte", p_ + breaks);
         p_ += n;
       }
     }
@@ -188,8 +196,7 @@ class Lexer {
                                          "BS",  "HT",  "LF",  "VT",  "FF",  "CR",  "SO",  "SI",
                                          "DLE", "DC1", "DC2", "DC3", "DC4", "NAK", "SYN", "ETB",
                                          "CAN", "EM",  "SUB", "ESC", "FS",  "GS",  "RS",  "US"};
-    static const char kHex[] = "0123456789ABCDEF";
-    const std::string code = std::string("00") + kHex[c >> 4] + kHex[c & 15];
+    const std::string code = hex_code(c);
     std::string m = "invalid string: control character U+" + code + " (" + kNames[c] +
                     ") must be escaped to \\u" + code;
     const char* const shorter = std::char_traits<char>::find("\b\t\n\f\r", 5, static_cast<char>(c));
@@ -201,7 +208,7 @@ class Lexer {
   int hex4(const char* q) {
     int value = 0;
     for (int i = 0; i < 4; ++i, ++q) {
-      const char c = q == end_ ? 'x' : *q;
+      const char c = q == end_ ? 'x' : *q;  // the end is not a hex digit
       const int digit = c >= '0' && c <= '9'   ? c - '0'
                         : c >= 'a' && c <= 'f' ? c - 'a' + 10
                         : c >= 'A' && c <= 'F' ? c - 'A' + 10
@@ -227,22 +234,22 @@ class Lexer {
       return true;
     }
     if (q == end_ || *q != 'u') {
-      error("invalid string: forbidden character after backslash", q);
-      return false;
+      return escape_error("invalid string: forbidden character after backslash", q);
     }
     int code = hex4(q + 1);
     if (code < 0) return false;
     q += 5;  // past the four digits
     if (code >= 0xD800 && code <= 0xDBFF) {
-      if (q == end_ || *q != '\\') return error(kHighSurrogate, q), false;
-      if (q + 1 == end_ || q[1] != 'u') return error(kHighSurrogate, q + 1), false;
+      if (q == end_ || *q != '\\') return escape_error(kHighSurrogate, q);
+      if (q + 1 == end_ || q[1] != 'u') return escape_error(kHighSurrogate, q + 1);
       const int low = hex4(q + 2);
       if (low < 0) return false;
-      if (low < 0xDC00 || low > 0xDFFF) return error(kHighSurrogate, q + 5), false;
+      if (low < 0xDC00 || low > 0xDFFF) return escape_error(kHighSurrogate, q + 5);
       code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
       q += 6;
     } else if (code >= 0xDC00 && code <= 0xDFFF) {
-      return error("invalid string: surrogate U+DC00..U+DFFF must follow U+D800..U+DBFF", q - 1), false;
+      return escape_error("invalid string: surrogate U+DC00..U+DFFF must follow U+D800..U+DBFF",
+                          q - 1);
     }
     const auto u = static_cast<unsigned>(code);
     if (u < 0x80) {
