@@ -1064,6 +1064,7 @@ void compile(Program& p, std::uint32_t at, const json& rule, bool scoped, std::s
     for (std::uint32_t i = 0; i < rule.size(); ++i) {
       const std::uint32_t child = p.nodes[at].first + i;
       compile(p, child, rule[i], scoped, level + 1);
+      if (p.too_deep) return;
       literal = literal && known(p, child) != nullptr;
       add_item(size, p.nodes[child].size);
       cost += p.nodes[child].cost + 1;
