@@ -54,6 +54,15 @@ TEST_CASE("every case of the official JsonLogic suite gives the expected result"
     REQUIRE(outcome.ok);
     INFO("got " << outcome.value.dump() << ", expected " << test[2].dump());
     CHECK(normalise(outcome.value) == normalise(test[2]));
+    // The same rule compiled (its common shapes evaluated directly), over the data indexed.
+    hipcheck::logic::Index index;
+    index.build(test[1]);
+    hipcheck::logic::Budget budget;
+    const hipcheck::logic::Outcome compiled =
+        hipcheck::logic::Rule(test[0]).apply(test[1], budget, &index);
+    REQUIRE(compiled.ok);
+    CHECK(normalise(compiled.value) == normalise(test[2]));
+    CHECK(compiled.work == outcome.work);
   }
   REQUIRE(run == kSuiteCases);
 }

@@ -573,3 +573,122 @@ TEST_CASE("a compiled rule is too deep exactly when its JSON is deeper than the 
     }
   }
 }
+
+namespace {
+
+// The outcome of rule over data compiled (through index, when given), as it must be: what apply()
+// gives evaluating step by step, with the same work drawn from the same budget.
+void same_as_step_by_step(const json& rule, const json& data, std::size_t work,
+                          const logic::Index* index = nullptr) {
+  logic::Budget a{work}, b{work};
+  const logic::Outcome expected = logic::apply(rule, data, a);
+  const logic::Outcome got = logic::Rule(rule).apply(data, b, index);
+  INFO("rule " << rule.dump().substr(0, 200) << " over " << data.dump().substr(0, 200)
+               << " with a budget of " << work);
+  CHECK(got.ok == expected.ok);
+  CHECK(got.value.dump() == expected.value.dump());
+  CHECK(got.error.id == expected.error.id);
+  CHECK(got.error.path == expected.error.path);
+  CHECK(got.error.message == expected.error.message);
+  CHECK(got.work == expected.work);
+  CHECK(b.work == a.work);
+}
+
+}  // namespace
+
+TEST_CASE("a compiled rule's direct shapes give what evaluating step by step gives, at any budget",
+          "[logic][compiled]") {
+  const std::vector<std::string> rules = {
+      R"({"var":"a"})", R"({"var":["a"]})", R"({"var":"p.q"})", R"({"var":"p.q.0"})",
+      R"({"var":"list.1"})", R"({"var":7})", R"({"var":"nope"})", R"({"var":"long"})",
+      R"({"var":"big"})", R"({"and":[true,{"var":"big"}]})",
+      R"({"==":[{"var":"a"},true]})", R"({"==":[{"var":"n"},"3"]})", R"({"!=":[{"var":"s"},"x"]})",
+      R"({"===":[{"var":"n"},3]})", R"({"!==":[{"var":"s"},"hello"]})",
+      R"({"==":[{"var":"list"},"1,2,3"]})", R"({"==":[{"var":"nope"},null]})",
+      R"({"!":{"var":"a"}})", R"({"!":[{"var":"list"}]})", R"({"!!":[{"var":"s"}]})",
+      R"({"and":[{"var":"a"},{"var":"s"},{"var":"n"}]})", R"({"or":[{"var":"nope"},{"var":"z"},0]})",
+      R"({"and":[]})", R"({"or":[]})",
+      R"({"if":[{"var":"a"},"yes","no"]})", R"({"if":[{"var":"z"},"yes"]})",
+      R"({"if":[{"var":"z"},1,{"var":"a"},{"var":"s"},{"var":"list"}]})", R"({"if":[]})",
+      R"({"?:":[{"var":"a"},[1,[2]],{"var":"p"}]})",
+      R"({"in":[{"var":"s"},["hello","x"]]})", R"({"in":["ell",{"var":"s"}]})",
+      R"({"in":[{"var":"n"},{"var":"list"}]})",
+      R"({">":[{"var":"n"},2]})", R"({">=":[{"var":"s"},"hello"]})", R"({"<":[{"var":"n"},"10"]})",
+      R"({"<=":[{"var":"list"},"1,2"]})", R"({"<":[1,{"var":"n"},5]})",
+      R"({"and":[{"==":[{"var":"a"},true]},{"!":{"var":"z"}},{"in":[{"var":"n"},[1,2,3]]}]})",
+      R"({"or":[{"and":[{">":[{"var":"n"},5]},{"var":"a"}]},{"!=":[{"var":"p.q.1"},"b"]}]})",
+      R"({"==":[{"var":"a"},{"var":"a","extra":1}]})",
+      R"({"==":[{"var":["a",false]},true]})", R"({"and":[{"var":"a"},{"+":[{"var":"n"},1]}]})",
+      R"({"!":{"nope":1}})", R"({"and":[{"var":"a"},{"nope":1}]})",
+      R"({"and":[{"var":"a"},)" + std::string(R"({"var":"s"})") + "]}"};
+  const std::vector<std::string> data = {
+      R"({"a":true,"s":"hello","n":3,"z":0,"list":[1,2,3],"p":{"q":["a","b"]},"7":"seven",)"
+      R"("long":")" + std::string(200, 'x') + R"(","big":")" + std::string(logic::kMaxValueSize, 'b') +
+          R"("})",
+      R"({"a":false,"s":"","n":"3","list":[],"p":{"q":"ab"},"7":7})", R"([1,2,3])", "null",
+      R"("a string")"};
+  for (const auto& r : rules) {
+    const json rule = parse(r);
+    for (const auto& d : data) {
+      const json values = parse(d);
+      logic::Budget full;
+      const std::size_t need = logic::apply(rule, values, full).work;
+      logic::Index index;
+      index.build(values);
+      // Every budget up to what the rule needs, and more.
+      for (std::size_t work = 0; work <= need + 1; ++work) {
+        same_as_step_by_step(rule, values, work);
+        same_as_step_by_step(rule, values, work, &index);
+      }
+      same_as_step_by_step(rule, values, logic::kMaxWork, &index);
+    }
+  }
+}
+
+TEST_CASE("an index finds the data's names, and serves only the data it was built over",
+          "[logic][compiled]") {
+  // Many names, so that some share a slot of the table.
+  json data = json::object();
+  for (int i = 0; i < 300; ++i) data["name" + std::to_string(i)] = i;
+  data[""] = "empty";
+  data["a.b"] = "dotted";
+  logic::Index index;
+  index.build(data);
+  CHECK(index.covers(data));
+  for (int i = 0; i < 300; ++i) {
+    const std::string name = "name" + std::to_string(i);
+    REQUIRE(index.find(name, logic::Index::hash(name)) != nullptr);
+    CHECK(*index.find(name, logic::Index::hash(name)) == i);
+  }
+  CHECK(index.find("name300", logic::Index::hash("name300")) == nullptr);
+  CHECK(*index.find("", logic::Index::hash("")) == "empty");
+  CHECK(index.find("nam", logic::Index::hash("nam")) == nullptr);
+
+  const logic::Rule rule(parse(R"({"+":[{"var":"name7"},{"var":"name299"}]})"));
+  logic::Budget budget;
+  CHECK(rule.apply(data, budget, &index).value == 306);
+
+  // Other data, even with the same names, is read as it is: the index is not used for it.
+  json other = data;
+  other["name7"] = 1000;
+  CHECK_FALSE(index.covers(other));
+  CHECK(rule.apply(other, budget, &index).value == 1299);
+
+  // A copy is empty; cleared, the index serves nothing, and built again it serves the data as it
+  // is now.
+  const logic::Index copy = index;
+  CHECK_FALSE(copy.covers(data));
+  index.clear();
+  CHECK_FALSE(index.covers(data));
+  data["name7"] = 2;
+  CHECK(rule.apply(data, budget, &index).value == 301);
+  index.build(data);
+  CHECK(rule.apply(data, budget, &index).value == 301);
+
+  // Data that is not an object is never indexed.
+  for (const char* text : {"[1,2]", "null", "3", "\"s\""}) {
+    const json value = parse(text);
+    index.build(value);
+    CHECK_FALSE(index.covers(value));
+  }
+}

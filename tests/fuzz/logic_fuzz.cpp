@@ -117,6 +117,24 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* bytes, std::size_t siz
     }
   }
 
+  // Compiled, with its common shapes evaluated directly (over the data indexed), the rule gives
+  // what evaluating it step by step gives, with all the work it needs and with less.
+  if (hipcheck::json_depth(data) <= hipcheck::kMaxDepth) {
+    const logic::Rule compiled(rule.value);
+    logic::Index index;
+    index.build(data);
+    for (const std::size_t work : {logic::kMaxWork, outcome.work, outcome.work / 2}) {
+      logic::Budget a{work}, b{work};
+      const logic::Outcome expected = logic::apply(rule.value, data, a);
+      const logic::Outcome got = compiled.apply(data, b, &index);
+      if (got.ok != expected.ok || got.work != expected.work || a.work != b.work ||
+          got.value != expected.value || got.error.id != expected.error.id ||
+          got.error.path != expected.error.path || got.error.message != expected.error.message) {
+        broken("compiled differs from step by step", expected.error.id + " / " + got.error.id);
+      }
+    }
+  }
+
   // The static checks never fail on a parsed rule either.
   (void)logic::check(rule.value);
   (void)logic::variables(rule.value);

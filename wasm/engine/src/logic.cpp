@@ -6,8 +6,11 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdlib>
+#include <cstring>
 #include <limits>
 #include <memory>
+#include <new>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -295,6 +298,29 @@ Size measure(const json& value, std::size_t limit) {
 
 enum class NodeKind : std::uint8_t { kValue, kArray, kOperation, kUnknownOp };
 
+// The shapes most rules are made of, which Run::direct evaluates without a Call or the operand
+// stack: a constant (a value, a literal array); a var with a literal path and no default; and these
+// operations over operands of such shapes. Anything else is kGeneral.
+enum class Shape : std::uint8_t {
+  kGeneral,
+  kConstant,
+  kVar,
+  kEqual,       // == with two operands
+  kNotEqual,    // !=
+  kStrict,      // ===
+  kNotStrict,   // !==
+  kNot,         // ! with one operand
+  kNotNot,      // !!
+  kAnd,
+  kOr,
+  kIf,          // if, ?:
+  kIn,          // in with two operands
+  kGreater,     // > with two operands
+  kAtLeast,     // >=
+  kLess,        // < with two operands
+  kAtMost,      // <=
+};
+
 // One node of a compiled rule. A node's children (an operation's operands, an array's items) are
 // contiguous in Program::nodes; its path in the rule is spelled out from parent and index only
 // when an error needs it.
@@ -303,6 +329,7 @@ struct Node {
   std::uint8_t op = 0;   // kOperation: index into kOps
   bool listed = false;   // kOperation: the operands were written as a list
   bool literal = false;  // kArray: every item is a value, so the array is one (values[value])
+  Shape shape = Shape::kGeneral;
   std::uint32_t parent = kNone;
   std::uint32_t index = 0;      // position among the parent's operands or items
   std::uint32_t first = 0;      // the first child
@@ -315,10 +342,18 @@ struct Node {
 
 }  // namespace
 
+// A var's literal path: split at its dots, with its first name and that name's hash for an Index
+// (first is set once the program is complete, as it points into names).
+struct Path {
+  std::vector<std::string> names;
+  std::uint32_t hash = 0;
+  std::string_view first;
+};
+
 struct Program {
   std::vector<Node> nodes;  // nodes[0] is the rule
   std::vector<json> values;
-  std::vector<std::vector<std::string>> paths;  // var paths split at their dots
+  std::vector<Path> paths;                      // var paths with a literal name
   std::vector<std::string> names;               // unknown operators
   bool too_deep = false;
   bool null = false;
@@ -330,28 +365,68 @@ namespace {
 
 // ---- Evaluation ----
 
-// A value with its size, known without measuring it again: borrowed (from the data, a scope or
-// the rule's constants, all of which outlive it) or owned.
-struct Val {
-  const json* ref = nullptr;
-  json own;
+// The values evaluation gives without building them: null (as undefined is read), true and false.
+const json& null_value() {
+  static const json value;
+  return value;
+}
+
+const json& constant(bool b) {
+  static const json yes = true;
+  static const json no = false;
+  return b ? yes : no;
+}
+
+// A value with its size, known without measuring it again: borrowed (from the data, a scope, the
+// rule's constants or the constants above, all of which outlive it), owned, or null. Only an owned
+// value holds a json, so passing a borrowed one along is copying two words.
+class Val {
+ public:
   Size size;
 
-  const json& get() const { return ref != nullptr ? *ref : own; }
-  json take() { return ref != nullptr ? json(*ref) : std::move(own); }
+  Val() {}
+  Val(Val&& other) noexcept : size(other.size), ref_(other.ref_), owns_(other.owns_) {
+    if (owns_) new (&own_) json(std::move(other.own_));
+  }
+  Val& operator=(Val&& other) noexcept {
+    if (this != &other) {
+      this->~Val();
+      new (this) Val(std::move(other));
+    }
+    return *this;
+  }
+  ~Val() {
+    if (owns_) own_.~json();
+  }
+
+  friend Val owned(json value, Size size);
+  friend Val borrowed(const json& value, Size size);
+
+  const json& get() const { return owns_ ? own_ : ref_ != nullptr ? *ref_ : null_value(); }
+  json take() { return owns_ ? std::move(own_) : json(get()); }
+  // The value it owns (made by owned()), to add to.
+  json& own() { return own_; }
+
+ private:
+  const json* ref_ = nullptr;
+  bool owns_ = false;
+  union {
+    json own_;
+  };
 };
 
 Val owned(json value, Size size = {}) {
   Val v;
-  v.own = std::move(value);
   v.size = size;
+  v.owns_ = true;
+  new (&v.own_) json(std::move(value));
   return v;
 }
 
 Val borrowed(const json& value, Size size) {
   Val v;
-  v.ref = &value;
   v.size = size;
+  v.ref_ = &value;
   return v;
 }
 
@@ -384,10 +459,12 @@ using Fn = Val (*)(Call&);
 // Stops at the first error; evaluation after that returns null at once.
 struct Run {
   const Program& program;
+  const json* top = nullptr;      // the data the rule is applied to
+  const Index* index = nullptr;   // an index covering it, or nullptr
   std::size_t left;  // work left in the budget
   std::size_t used = 0;
   bool failed = false;
-  Error error;
+  std::optional<Error> error;  // once failed
   // The operands of the eager operations being applied: one stack for every run (evaluation is
   // never re-entered), so that a run allocates nothing for it once the stack has grown.
   std::vector<Val>& stack;
@@ -401,11 +478,18 @@ struct Run {
 
   Val eval(std::uint32_t at, const json& data);
   Val eval_array(std::uint32_t at, const json& data);
+  const json* read(const json& data, const Path& path) const;
+  bool direct(const Node& node, const json& data, const json*& value, Size& size);
+
+  __attribute__((always_inline)) void take(std::size_t work) {
+    left -= work;
+    used += work;
+  }
 
   std::string path(std::uint32_t at) const { return text(program, at); }
 
   void fail(Error problem) {
-    if (!failed) error = std::move(problem);
+    if (!failed) error.emplace(std::move(problem));
     failed = true;
   }
 
@@ -581,10 +665,20 @@ Val missing_some(Call& c) {
   return owned(less(c.arg(0), &found, true) ? json::array() : std::move(out));
 }
 
+// What a literal var path names in data: its first name through the index when there is one.
+const json* Run::read(const json& data, const Path& path) const {
+  if (index == nullptr || &data != top || path.names.empty()) return resolve(data, path.names);
+  const json* node = index->find(path.first, path.hash);
+  for (std::size_t i = 1; i < path.names.size() && node != nullptr; ++i) {
+    node = member(*node, path.names[i]);
+  }
+  return node;
+}
+
 Val var(Call& c) {
   const std::uint32_t path = c.node.path;
   const json* found =
-      path != kNone ? resolve(c.data, c.run.program.paths[path]) : resolve(c.data, c.arg(0));
+      path != kNone ? c.run.read(c.data, c.run.program.paths[path]) : resolve(c.data, c.arg(0));
   if (found != nullptr) return c.pass(c.run.copy(*found, c.at));
   return c.pass_arg(1);
 }
@@ -618,7 +712,7 @@ Val junction(Call& c) {
   return c.pass(std::move(last));
 }
 
-Val boolean(bool b) { return owned(b); }
+Val boolean(bool b) { return borrowed(constant(b), {}); }
 
 template <bool kOrEqual>
 Val between(Call& c) {
@@ -648,7 +742,7 @@ Val kept(Call& c) {
   for (json& item : list) {
     const bool keep = truthy(c.eval(1, item).get());
     if (c.run.failed) return {};
-    if (keep) out.own.push_back(std::move(item));
+    if (keep) out.own().push_back(std::move(item));
   }
   return out;
 }
@@ -661,7 +755,7 @@ Val map(Call& c) {
     for (const json& item : items.get()) {
       Val result = c.eval(1, item);
       if (c.run.failed || !c.run.grow(out.size, result.size, c.at)) return {};
-      out.own.push_back(result.take());
+      out.own().push_back(result.take());
     }
   }
   return c.pass(std::move(out));
@@ -713,14 +807,44 @@ bool contains(const std::string& haystack, const std::string& needle) {
   return false;
 }
 
-Val in(Call& c) {
-  const json* within = c.arg(1);
+bool is_in(const json* item, const json* within) {
   if (kind(within) == Kind::kString) {
-    return boolean(!str(*within).empty() && contains(str(*within), js_string(c.arg(0))));
+    return !str(*within).empty() && contains(str(*within), js_string(item));
   }
-  if (within == nullptr || !within->is_array()) return boolean(false);
-  return boolean(std::any_of(within->begin(), within->end(),
-                             [&](const json& item) { return strict_equal(c.arg(0), &item); }));
+  if (within == nullptr || !within->is_array()) return false;
+  return std::any_of(within->begin(), within->end(),
+                     [&](const json& each) { return strict_equal(item, &each); });
+}
+
+// The predicate of a shape over a and b: ==, !=, ===, !==, >, >=, < and <= of two, in; and ! and
+// !! of a.
+bool holds(Shape shape, const json* a, const json* b) {
+  switch (shape) {
+    case Shape::kEqual:
+      return loose_equal(a, b);
+    case Shape::kNotEqual:
+      return !loose_equal(a, b);
+    case Shape::kStrict:
+      return strict_equal(a, b);
+    case Shape::kNotStrict:
+      return !strict_equal(a, b);
+    case Shape::kNot:
+      return !truthy(*a);
+    case Shape::kNotNot:
+      return truthy(*a);
+    case Shape::kIn:
+      return is_in(a, b);
+    case Shape::kGreater:
+      return less(b, a, false);
+    case Shape::kAtLeast:
+      return less(b, a, true);
+    case Shape::kLess:
+      return less(a, b, false);
+    case Shape::kAtMost:
+      return less(a, b, true);
+    default:
+      return false;
+  }
 }
 
 // Flattens one level: an array operand's items (moved, paid one unit each), any other operand as
@@ -731,14 +855,14 @@ Val merge(Call& c) {
     Val& a = c.val(i);
     if (!a.get().is_array()) {
       if (!c.run.grow(out.size, a.size, c.at)) return {};
-      out.own.push_back(a.take());
+      out.own().push_back(a.take());
       continue;
     }
     out.size.depth = std::max(out.size.depth, a.size.depth);
     out.size.cells += a.size.cells;
     if (!c.run.spend(a.get().size(), c.at) || !c.run.admit(out.size, c.at)) return {};
     json items = a.take();
-    for (json& item : items) out.own.push_back(std::move(item));
+    for (json& item : items) out.own().push_back(std::move(item));
   }
   return c.pass(std::move(out));
 }
@@ -808,36 +932,42 @@ struct Op {
   std::string_view name;
   Mode mode;
   Fn fn;
+  Shape shape = Shape::kGeneral;  // the shape it has over operands of known shapes (shape_of)
   Checker check = nullptr;
 };
 
+// ==, !=, ===, !==, >, >=, in: the predicate of their shape over operands 0 and 1.
+Val predicate(Call& c);
+
 const Op kOps[] = {
-    {"var", Mode::kEager, var},
+    {"var", Mode::kEager, var, Shape::kVar},
     {"missing", Mode::kEager, missing},
-    {"missing_some", Mode::kEager, missing_some,
+    {"missing_some", Mode::kEager, missing_some, Shape::kGeneral,
      [](const json& operands) -> const char* {
        const bool named = operands.is_array() && operands.size() > 1 && !operands[1].is_null();
        return named ? nullptr : kNoNameList;
      }},
-    {"if", Mode::kLazy, choose},
-    {"?:", Mode::kLazy, choose},
-    {"==", Mode::kEager, [](Call& c) { return boolean(loose_equal(c.arg(0), c.arg(1))); }},
-    {"!=", Mode::kEager, [](Call& c) { return boolean(!loose_equal(c.arg(0), c.arg(1))); }},
-    {"===", Mode::kEager, [](Call& c) { return boolean(strict_equal(c.arg(0), c.arg(1))); }},
-    {"!==", Mode::kEager, [](Call& c) { return boolean(!strict_equal(c.arg(0), c.arg(1))); }},
-    {"!", Mode::kEager, [](Call& c) { return boolean(c.n == 0 || !truthy(*c.arg(0))); }},
-    {"!!", Mode::kEager, [](Call& c) { return boolean(c.n > 0 && truthy(*c.arg(0))); }},
-    {"or", Mode::kLazy, junction<true>},
-    {"and", Mode::kLazy, junction<false>},
-    {">", Mode::kEager, [](Call& c) { return boolean(less(c.arg(1), c.arg(0), false)); }},
-    {">=", Mode::kEager, [](Call& c) { return boolean(less(c.arg(1), c.arg(0), true)); }},
-    {"<", Mode::kEager, between<false>},
-    {"<=", Mode::kEager, between<true>},
+    {"if", Mode::kLazy, choose, Shape::kIf},
+    {"?:", Mode::kLazy, choose, Shape::kIf},
+    {"==", Mode::kEager, predicate, Shape::kEqual},
+    {"!=", Mode::kEager, predicate, Shape::kNotEqual},
+    {"===", Mode::kEager, predicate, Shape::kStrict},
+    {"!==", Mode::kEager, predicate, Shape::kNotStrict},
+    {"!", Mode::kEager, [](Call& c) { return boolean(c.n == 0 || !truthy(*c.arg(0))); },
+     Shape::kNot},
+    {"!!", Mode::kEager, [](Call& c) { return boolean(c.n > 0 && truthy(*c.arg(0))); },
+     Shape::kNotNot},
+    {"or", Mode::kLazy, junction<true>, Shape::kOr},
+    {"and", Mode::kLazy, junction<false>, Shape::kAnd},
+    {">", Mode::kEager, predicate, Shape::kGreater},
+    {">=", Mode::kEager, predicate, Shape::kAtLeast},
+    {"<", Mode::kEager, between<false>, Shape::kLess},
+    {"<=", Mode::kEager, between<true>, Shape::kAtMost},
     {"max", Mode::kEager, extreme<true>},
     {"min", Mode::kEager, extreme<false>},
     {"+", Mode::kEager, plus},
     {"-", Mode::kEager, minus},
-    {"*", Mode::kEager, times,
+    {"*", Mode::kEager, times, Shape::kGeneral,
      [](const json& operands) -> const char* {
        return operands.is_array() && operands.empty() ? kNoFactors : nullptr;
      }},
@@ -852,13 +982,15 @@ const Op kOps[] = {
     {"none", Mode::kPerItem, [](Call& c) { return boolean(kept(c).get().empty()); }},
     {"some", Mode::kPerItem, [](Call& c) { return boolean(!kept(c).get().empty()); }},
     {"merge", Mode::kEager, merge},
-    {"in", Mode::kEager, in},
+    {"in", Mode::kEager, predicate, Shape::kIn},
     {"cat", Mode::kEager, cat},
     {"substr", Mode::kEager, substr},
     {"log", Mode::kEager, [](Call& c) { return c.pass_arg(0); }},
 };
 
 std::string_view op_name(std::uint8_t op) { return kOps[op].name; }
+
+Val predicate(Call& c) { return boolean(holds(kOps[c.node.op].shape, c.arg(0), c.arg(1))); }
 
 const Op* find_op(std::string_view name) {
   for (const Op& op : kOps) {
@@ -874,6 +1006,14 @@ Error unknown(const std::string& name, const std::string& path) {
 // Every step costs one unit; every value it gives has a known size, within the limits.
 Val Run::eval(std::uint32_t at, const json& data) {
   const Node& node = program.nodes[at];
+  if (node.shape != Shape::kGeneral && !failed) {
+    const std::size_t had = left;
+    const json* value = nullptr;
+    Size size;
+    if (direct(node, data, value, size)) return borrowed(*value, size);
+    used -= had - left;  // given back: evaluated below, step by step
+    left = had;
+  }
   switch (node.kind) {
     case NodeKind::kValue:
       // The rule's own value, borrowed: its size is known, so when it is within what is left it
@@ -932,6 +1072,90 @@ Val Run::eval(std::uint32_t at, const json& data) {
   return value;
 }
 
+// Evaluates a node of a known shape as eval() would, to the same value, size and work, with a
+// borrowed result (from the data, the rule or the boolean constants). Returns false, having taken
+// some work that the caller gives back, where eval() could fail: the budget or a limit too short
+// for a step. The node is then evaluated step by step, and fails where and how it should.
+bool Run::direct(const Node& node, const json& data, const json*& value, Size& size) {
+  if (node.shape == Shape::kConstant) {
+    if (node.size.cells > kMaxValueSize || node.cost > left) return false;
+    take(node.cost);
+    value = &program.values[node.value];
+    size = node.size;
+    return true;
+  }
+  if (left == 0) return false;
+  take(1);  // the operation
+  const json* a = nullptr;
+  const json* b = nullptr;
+  Size ignored;
+  const auto operand = [&](std::uint32_t i, const json*& v, Size& s) {
+    return direct(program.nodes[node.first + i], data, v, s);
+  };
+  const auto result = [&](bool holds) {
+    value = &constant(holds);
+    size = {};
+    return true;
+  };
+  switch (node.shape) {
+    case Shape::kVar: {
+      if (!operand(0, a, ignored)) return false;
+      const json* found = read(data, program.paths[node.path]);
+      if (found == nullptr) {
+        value = &null_value();  // as eval() gives undefined
+        size = {};
+        return true;
+      }
+      const Size measured = measure(*found, left < kMaxValueSize ? left : kMaxValueSize);
+      if (measured.cells > left || measured.cells > kMaxValueSize || measured.depth > kMaxDepth) {
+        return false;
+      }
+      take(measured.cells);
+      value = found;
+      size = measured;
+      return true;
+    }
+    case Shape::kNot:
+    case Shape::kNotNot:
+      return operand(0, a, ignored) && result(holds(node.shape, a, nullptr));
+    case Shape::kEqual:
+    case Shape::kNotEqual:
+    case Shape::kStrict:
+    case Shape::kNotStrict:
+    case Shape::kIn:
+    case Shape::kGreater:
+    case Shape::kAtLeast:
+    case Shape::kLess:
+    case Shape::kAtMost:
+      return operand(0, a, ignored) && operand(1, b, ignored) && result(holds(node.shape, a, b));
+    case Shape::kAnd:
+    case Shape::kOr: {
+      value = &null_value();  // no operands
+      size = {};
+      for (std::uint32_t i = 0; i < node.count; ++i) {
+        if (!operand(i, value, size)) return false;
+        if (truthy(*value) == (node.shape == Shape::kOr)) break;
+      }
+      return true;
+    }
+    case Shape::kIf: {
+      std::uint32_t i = 0;
+      for (; i + 1 < node.count; i += 2) {
+        if (!operand(i, a, ignored)) return false;
+        if (truthy(*a)) return operand(i + 1, value, size);
+      }
+      if (i < node.count) return operand(i, value, size);
+      value = &null_value();  // no value for when no condition holds
+      size = {};
+      return true;
+    }
+    case Shape::kGeneral:
+    case Shape::kConstant:
+      break;
+  }
+  return false;
+}
+
 Val Run::eval_array(std::uint32_t at, const json& data) {
   const Node& node = program.nodes[at];
   if (!spend(1, at)) return {};
@@ -939,7 +1163,7 @@ Val Run::eval_array(std::uint32_t at, const json& data) {
   for (std::uint32_t i = 0; i < node.count; ++i) {
     Val item = eval(node.first + i, data);
     if (failed || !grow(out.size, item.size, at)) return {};
-    out.own.push_back(item.take());
+    out.own().push_back(item.take());
   }
   return out;
 }
@@ -1033,6 +1257,28 @@ void record_reads(Program& p, std::uint32_t at) {
   }
 }
 
+// The shape of a compiled operation (see Shape): its operator's, when its operands have shapes
+// and are as many as the shape takes.
+Shape shape_of(const Program& p, const Node& node) {
+  for (std::uint32_t i = 0; i < node.count; ++i) {
+    if (p.nodes[node.first + i].shape == Shape::kGeneral) return Shape::kGeneral;
+  }
+  const Shape shape = kOps[node.op].shape;
+  switch (shape) {
+    case Shape::kVar:
+      return node.count == 1 && node.path != kNone ? shape : Shape::kGeneral;
+    case Shape::kAnd:
+    case Shape::kOr:
+    case Shape::kIf:
+      return shape;
+    case Shape::kNot:
+    case Shape::kNotNot:
+      return node.count == 1 ? shape : Shape::kGeneral;
+    default:
+      return node.count == 2 ? shape : Shape::kGeneral;
+  }
+}
+
 // Whether a value at this nesting level (0: the rule itself) whose own depth is `depth` (json_depth)
 // takes the rule deeper than kMaxDepth; then the program is too deep, and compiling stops.
 bool too_deep_at(Program& p, std::size_t level, std::size_t depth) {
@@ -1072,6 +1318,7 @@ void compile(Program& p, std::uint32_t at, const json& rule, bool scoped, std::s
     if (literal) {
       Node& node = p.nodes[at];
       node.literal = true;
+      node.shape = Shape::kConstant;
       node.value = static_cast<std::uint32_t>(p.values.size());
       node.size = size;
       node.cost = cost;
@@ -1082,6 +1329,7 @@ void compile(Program& p, std::uint32_t at, const json& rule, bool scoped, std::s
   if (!is_operation(rule)) {
     Node& node = p.nodes[at];
     node.kind = NodeKind::kValue;
+    node.shape = Shape::kConstant;
     node.value = static_cast<std::uint32_t>(p.values.size());
     node.size = measure(rule, static_cast<std::size_t>(-1));
     if (too_deep_at(p, level, node.size.depth)) return;
@@ -1114,9 +1362,13 @@ void compile(Program& p, std::uint32_t at, const json& rule, bool scoped, std::s
     if (const json* path = known(p, p.nodes[at].first);
         path != nullptr && (path->is_string() || path->is_number())) {
       p.nodes[at].path = static_cast<std::uint32_t>(p.paths.size());
-      p.paths.push_back(split_path(path));
+      Path literal;
+      literal.names = split_path(path);
+      if (!literal.names.empty()) literal.hash = Index::hash(literal.names[0]);
+      p.paths.push_back(std::move(literal));
     }
   }
+  p.nodes[at].shape = shape_of(p, p.nodes[at]);
   if (!scoped) record_reads(p, at);
 }
 
@@ -1170,7 +1422,9 @@ void collect(const json& rule, std::vector<std::string>& names) {
   }
 }
 
-std::shared_ptr<const Program> compile(const json& rule) {
+// A Rule is compiled shaped: the shapes Run::direct knows are evaluated directly. apply() is the
+// reference the tests hold Rules to: every node step by step (shaped false).
+std::shared_ptr<const Program> compile(const json& rule, bool shaped) {
   auto program = std::make_shared<Program>();
   program->null = rule.is_null();
   program->nodes.resize(1);
@@ -1180,11 +1434,30 @@ std::shared_ptr<const Program> compile(const json& rule) {
     deep->too_deep = true;
     return deep;
   }
+  for (Path& path : program->paths) {
+    if (!path.names.empty()) path.first = path.names[0];
+  }
+  if (!shaped) {
+    for (Node& node : program->nodes) node.shape = Shape::kGeneral;
+  }
   return program;
 }
 
-Outcome run(const Program& program, const json& data, Budget& budget) {
+Outcome run(const Program& program, const json& data, Budget& budget, const Index* index) {
   Run run(program, budget.work);
+  run.top = &data;
+  if (index != nullptr && index->covers(data)) run.index = index;
+  if (!program.too_deep && program.nodes.front().shape != Shape::kGeneral) {
+    const Node& root = program.nodes.front();
+    const json* found = nullptr;
+    Size size;
+    if (run.direct(root, data, found, size)) {
+      budget.work = run.left;
+      return Outcome{finite(*found), true, {}, run.used};
+    }
+    run.used = 0;  // given back: evaluated below, step by step
+    run.left = budget.work;
+  }
   Val value;
   if (program.too_deep) {
     run.fail(too_deep("the rule", ""));
@@ -1192,7 +1465,7 @@ Outcome run(const Program& program, const json& data, Budget& budget) {
     value = run.eval(0, data);
   }
   budget.work = run.left;
-  if (run.failed) return Outcome{nullptr, false, std::move(run.error), run.used};
+  if (run.failed) return Outcome{nullptr, false, std::move(*run.error), run.used};
   return Outcome{finite(value.take()), true, {}, run.used};
 }
 
@@ -1207,13 +1480,54 @@ bool truthy(const json& value) {
 }
 
 Rule::Rule() {
-  static const std::shared_ptr<const Program> null = compile(json());
+  static const std::shared_ptr<const Program> null = compile(json(), true);
   program_ = null;
 }
 
-Rule::Rule(const json& rule) : program_(compile(rule)) {}
+Rule::Rule(const json& rule) : program_(compile(rule, true)) {}
 
-Outcome Rule::apply(const json& data, Budget& budget) const { return run(*program_, data, budget); }
+Outcome Rule::apply(const json& data, Budget& budget, const Index* index) const {
+  return run(*program_, data, budget, index);
+}
+
+std::uint32_t Index::hash(std::string_view name) {
+  std::uint32_t h = 2166136261u;  // FNV-1a
+  for (const char ch : name) h = (h ^ static_cast<unsigned char>(ch)) * 16777619u;
+  return h;
+}
+
+void Index::build(const json& data) {
+  clear();
+  if (!data.is_object()) return;
+  std::size_t size = 8;
+  while (size < 2 * data.size()) size *= 2;
+  table_.assign(size, {});
+  for (const auto& [name, value] : data.get_ref<const json::object_t&>()) {
+    const std::uint32_t h = hash(name);
+    std::size_t at = h & (size - 1);
+    while (table_[at].value != nullptr) at = (at + 1) & (size - 1);
+    table_[at] = {name, h, &value};
+  }
+  over_ = &data;
+}
+
+void Index::clear() {
+  over_ = nullptr;
+  table_.clear();
+}
+
+const json* Index::find(std::string_view name, std::uint32_t h) const {
+  if (table_.empty()) return nullptr;
+  const std::size_t mask = table_.size() - 1;
+  for (std::size_t at = h & mask;; at = (at + 1) & mask) {
+    const Entry& entry = table_[at];
+    if (entry.value == nullptr) return nullptr;
+    if (entry.hash == h && entry.name.size() == name.size() &&
+        std::memcmp(entry.name.data(), name.data(), name.size()) == 0) {
+      return entry.value;
+    }
+  }
+}
 
 const std::vector<std::string>& Rule::reads() const { return program_->reads; }
 
@@ -1230,7 +1544,7 @@ Outcome apply(const json& rule, const json& data, Budget& budget) {
   if (json_depth(rule) <= kMaxDepth && json_depth(data) > kMaxDepth) {
     return Outcome{nullptr, false, too_deep("the data", ""), 0};
   }
-  return run(*compile(rule), data, budget);
+  return run(*compile(rule, false), data, budget, nullptr);
 }
 
 std::vector<Error> check(const json& rule) {

@@ -100,13 +100,13 @@ struct Session::Graph {
   }
 };
 
-logic::Outcome Session::evaluate(const logic::Rule& rule, const json& data,
-                                 const Where& where) const {
+logic::Outcome Session::evaluate(const logic::Rule& rule, const json& data, const Where& where,
+                                 const logic::Index* index) const {
   // Content rules were checked once at load (the wasm build trusts the stamped bundle's check),
   // and the session's data is bounded (checked answers, settings, admitted calculated values).
   logic::Budget own{budget_ == nullptr ? logic::kMaxWork
                                        : std::min(logic::kMaxWork, budget_->work)};
-  logic::Outcome outcome = rule.apply(data, own);
+  logic::Outcome outcome = rule.apply(data, own, index);
   if (budget_ == nullptr) return outcome;
   budget_->work -= std::min(outcome.work, budget_->work);
   if (!outcome.ok && outcome.error.id == "logic.budget" && !overrun_) {
@@ -120,14 +120,17 @@ logic::Outcome Session::evaluate(const logic::Rule& rule, const json& data,
   return outcome;
 }
 
-bool Session::holds(const logic::Rule& rule, const json& data, const Where& where) const {
+bool Session::holds(const logic::Rule& rule, const json& data, const Where& where,
+                    const logic::Index* index) const {
   if (rule.is_null()) return true;
-  const auto outcome = evaluate(rule, data, where);
+  const auto outcome = evaluate(rule, data, where, index);
   return outcome.ok && logic::truthy(outcome.value);
 }
 
 bool Session::holds_now(signed char& known, const logic::Rule& rule, const Where& where) const {
-  if (known < 0) known = holds(rule, data_, where) ? 1 : 0;
+  if (known >= 0) return known != 0;
+  if (!index_.covers(data_)) index_.build(data_);
+  known = holds(rule, data_, where, &index_) ? 1 : 0;
   return known != 0;
 }
 
@@ -201,6 +204,7 @@ void Session::refresh(const std::vector<std::string>& changed, bool all) {
   const Content& c = *content_;
   const Graph& g = *graph_;
   all = all || full_refresh_;
+  index_.clear();  // data_ changes below
   std::vector<char> touched(g.index.size(), all ? 1 : 0);
   for (const std::string& name : changed) {
     const auto it = g.index.find(name);

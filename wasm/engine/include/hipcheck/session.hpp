@@ -108,8 +108,10 @@ class Session {
   // Evaluates one content rule (where names it, as a path, for a logic.budget error): within its
   // own budget and, during an operation, the operation's shared budget; running out of that
   // records overrun_, and the operation (done on a copy) then changes nothing.
-  logic::Outcome evaluate(const logic::Rule& rule, const json& data, const Where& where) const;
-  bool holds(const logic::Rule& rule, const json& data, const Where& where) const;
+  logic::Outcome evaluate(const logic::Rule& rule, const json& data, const Where& where,
+                          const logic::Index* index = nullptr) const;
+  bool holds(const logic::Rule& rule, const json& data, const Where& where,
+             const logic::Index* index = nullptr) const;
   // holds() over data_, remembered in known until a name the rule reads changes (-1: not known).
   bool holds_now(signed char& known, const logic::Rule& rule, const Where& where) const;
   json calculate(const json& data) const;  // data with every calculated value
@@ -136,6 +138,9 @@ class Session {
   json settings_;
   json answers_ = json::object();
   json data_;                       // answers_, settings_ and every calculated value
+  // data_'s names, indexed for the rules holds_now evaluates; cleared before data_ changes (only
+  // refresh() changes it) and built again when next needed. A copied session's index is empty.
+  mutable logic::Index index_;
   std::vector<char> page_visible_;  // which pages are shown for these answers (1 or 0)
   std::vector<char> item_visible_;  // which items are shown (their section and page too)
   std::size_t cursor_ = 0;          // the page shown; kEnd when at the end (complete or stopped)
