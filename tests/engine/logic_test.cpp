@@ -395,6 +395,24 @@ void over_budget(const std::string& rule, const std::string& data, const std::st
   CHECK(outcome.work <= logic::kMaxWork);
 }
 
+// The outcome of compiled (rule, compiled) over data (through index, when given), as it must be:
+// what apply() gives evaluating step by step, with the same work drawn from the same budget.
+void same_as_step_by_step(const logic::Rule& compiled, const json& rule, const json& data,
+                          std::size_t work, const logic::Index* index = nullptr) {
+  logic::Budget a{work}, b{work};
+  const logic::Outcome expected = logic::apply(rule, data, a);
+  const logic::Outcome got = compiled.apply(data, b, index);
+  INFO("rule " << rule.dump().substr(0, 200) << " over " << data.dump().substr(0, 200)
+               << " with a budget of " << work);
+  CHECK(got.ok == expected.ok);
+  CHECK(got.value.dump() == expected.value.dump());
+  CHECK(got.error.id == expected.error.id);
+  CHECK(got.error.path == expected.error.path);
+  CHECK(got.error.message == expected.error.message);
+  CHECK(got.work == expected.work);
+  CHECK(b.work == a.work);
+}
+
 }  // namespace
 
 TEST_CASE("a reduce that doubles its accumulator runs out of budget", "[logic][budget]") {
@@ -538,19 +556,9 @@ TEST_CASE("a compiled rule reused over other data and budgets gives what compili
   for (const auto& r : rules) {
     const logic::Rule compiled(parse(r));
     for (const auto& d : data) {
-      INFO(r << " over " << d);
       const json values = parse(d);
       for (const std::size_t work : {std::size_t{5}, std::size_t{12}, logic::kMaxWork}) {
-        logic::Budget a{work}, b{work};
-        const logic::Outcome expected = logic::apply(parse(r), values, a);
-        const logic::Outcome got = compiled.apply(values, b);
-        CHECK(got.ok == expected.ok);
-        CHECK(got.value.dump() == expected.value.dump());
-        CHECK(got.error.id == expected.error.id);
-        CHECK(got.error.path == expected.error.path);
-        CHECK(got.error.message == expected.error.message);
-        CHECK(got.work == expected.work);
-        CHECK(b.work == a.work);
+        same_as_step_by_step(compiled, parse(r), values, work);
       }
     }
   }
@@ -573,28 +581,6 @@ TEST_CASE("a compiled rule is too deep exactly when its JSON is deeper than the 
     }
   }
 }
-
-namespace {
-
-// The outcome of rule over data compiled (through index, when given), as it must be: what apply()
-// gives evaluating step by step, with the same work drawn from the same budget.
-void same_as_step_by_step(const json& rule, const json& data, std::size_t work,
-                          const logic::Index* index = nullptr) {
-  logic::Budget a{work}, b{work};
-  const logic::Outcome expected = logic::apply(rule, data, a);
-  const logic::Outcome got = logic::Rule(rule).apply(data, b, index);
-  INFO("rule " << rule.dump().substr(0, 200) << " over " << data.dump().substr(0, 200)
-               << " with a budget of " << work);
-  CHECK(got.ok == expected.ok);
-  CHECK(got.value.dump() == expected.value.dump());
-  CHECK(got.error.id == expected.error.id);
-  CHECK(got.error.path == expected.error.path);
-  CHECK(got.error.message == expected.error.message);
-  CHECK(got.work == expected.work);
-  CHECK(b.work == a.work);
-}
-
-}  // namespace
 
 TEST_CASE("a compiled rule's direct shapes give what evaluating step by step gives, at any budget",
           "[logic][compiled]") {
@@ -629,6 +615,7 @@ TEST_CASE("a compiled rule's direct shapes give what evaluating step by step giv
       R"("a string")"};
   for (const auto& r : rules) {
     const json rule = parse(r);
+    const logic::Rule compiled(rule);
     for (const auto& d : data) {
       const json values = parse(d);
       logic::Budget full;
@@ -637,10 +624,10 @@ TEST_CASE("a compiled rule's direct shapes give what evaluating step by step giv
       index.build(values);
       // Every budget up to what the rule needs, and more.
       for (std::size_t work = 0; work <= need + 1; ++work) {
-        same_as_step_by_step(rule, values, work);
-        same_as_step_by_step(rule, values, work, &index);
+        same_as_step_by_step(compiled, rule, values, work);
+        same_as_step_by_step(compiled, rule, values, work, &index);
       }
-      same_as_step_by_step(rule, values, logic::kMaxWork, &index);
+      same_as_step_by_step(compiled, rule, values, logic::kMaxWork, &index);
     }
   }
 }
