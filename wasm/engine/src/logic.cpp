@@ -476,7 +476,10 @@ struct Run {
     return operands;
   }
 
+  // A node's value: directly when it has a shape (and nothing could fail on the way), else step.
   Val eval(std::uint32_t at, const json& data);
+  // A node evaluated step by step: an operation's operands through eval(), then the operation.
+  Val step(std::uint32_t at, const json& data);
   Val eval_array(std::uint32_t at, const json& data);
   const json* read(const json& data, const Path& path) const;
   bool direct(const Node& node, const json& data, const json*& value, Size& size);
@@ -1003,7 +1006,6 @@ Error unknown(const std::string& name, const std::string& path) {
   return {kUnknown, "unknown operator \"" + name + "\"" + where(path), path};
 }
 
-// Every step costs one unit; every value it gives has a known size, within the limits.
 Val Run::eval(std::uint32_t at, const json& data) {
   const Node& node = program.nodes[at];
   if (node.shape != Shape::kGeneral && !failed) {
@@ -1014,6 +1016,12 @@ Val Run::eval(std::uint32_t at, const json& data) {
     used -= had - left;  // given back: evaluated below, step by step
     left = had;
   }
+  return step(at, data);
+}
+
+// Every step costs one unit; every value it gives has a known size, within the limits.
+Val Run::step(std::uint32_t at, const json& data) {
+  const Node& node = program.nodes[at];
   switch (node.kind) {
     case NodeKind::kValue:
       // The rule's own value, borrowed: its size is known, so when it is within what is left it
@@ -1462,7 +1470,7 @@ Outcome run(const Program& program, const json& data, Budget& budget, const Inde
   if (program.too_deep) {
     run.fail(too_deep("the rule", ""));
   } else {
-    value = run.eval(0, data);
+    value = run.step(0, data);  // a shaped root was tried directly above
   }
   budget.work = run.left;
   if (run.failed) return Outcome{nullptr, false, std::move(*run.error), run.used};
