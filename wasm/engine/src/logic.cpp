@@ -343,7 +343,7 @@ struct Node {
 }  // namespace
 
 // A var's literal path: split at its dots, with its first name and that name's hash for an Index
-// (first is set once the program is complete, as it points into names).
+// (both set once the program is complete, as first points into names).
 struct Path {
   std::vector<std::string> names;
   std::uint32_t hash = 0;
@@ -459,8 +459,7 @@ using Fn = Val (*)(Call&);
 // Stops at the first error; evaluation after that returns null at once.
 struct Run {
   const Program& program;
-  const json* top = nullptr;      // the data the rule is applied to
-  const Index* index = nullptr;   // an index covering it, or nullptr
+  const Index* index = nullptr;  // an index of the data the rule is applied to, or nullptr
   std::size_t left;  // work left in the budget
   std::size_t used = 0;
   bool failed = false;
@@ -670,7 +669,9 @@ Val missing_some(Call& c) {
 
 // What a literal var path names in data: its first name through the index when there is one.
 const json* Run::read(const json& data, const Path& path) const {
-  if (index == nullptr || &data != top || path.names.empty()) return resolve(data, path.names);
+  if (index == nullptr || !index->covers(data) || path.names.empty()) {
+    return resolve(data, path.names);
+  }
   const json* node = index->find(path.first, path.hash);
   for (std::size_t i = 1; i < path.names.size() && node != nullptr; ++i) {
     node = member(*node, path.names[i]);
@@ -1370,10 +1371,7 @@ void compile(Program& p, std::uint32_t at, const json& rule, bool scoped, std::s
     if (const json* path = known(p, p.nodes[at].first);
         path != nullptr && (path->is_string() || path->is_number())) {
       p.nodes[at].path = static_cast<std::uint32_t>(p.paths.size());
-      Path literal;
-      literal.names = split_path(path);
-      if (!literal.names.empty()) literal.hash = Index::hash(literal.names[0]);
-      p.paths.push_back(std::move(literal));
+      p.paths.emplace_back().names = split_path(path);
     }
   }
   p.nodes[at].shape = shape_of(p, p.nodes[at]);
@@ -1443,7 +1441,9 @@ std::shared_ptr<const Program> compile(const json& rule, bool shaped) {
     return deep;
   }
   for (Path& path : program->paths) {
-    if (!path.names.empty()) path.first = path.names[0];
+    if (path.names.empty()) continue;
+    path.first = path.names[0];
+    path.hash = Index::hash(path.first);
   }
   if (!shaped) {
     for (Node& node : program->nodes) node.shape = Shape::kGeneral;
@@ -1453,8 +1453,7 @@ std::shared_ptr<const Program> compile(const json& rule, bool shaped) {
 
 Outcome run(const Program& program, const json& data, Budget& budget, const Index* index) {
   Run run(program, budget.work);
-  run.top = &data;
-  if (index != nullptr && index->covers(data)) run.index = index;
+  run.index = index;
   if (!program.too_deep && program.nodes.front().shape != Shape::kGeneral) {
     const Node& root = program.nodes.front();
     const json* found = nullptr;
