@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdio>
+#include <algorithm>
 #include <cstdlib>
 #include <memory>
 #include <string>
@@ -73,7 +74,9 @@ inline bool has_partial_page(const Session& s) {
 // (an earlier answer changed, so it appeared) is passed by, as a "Change" link passes it.
 // A partly answered page cannot be answered as it stands (its unanswered questions are shown), so
 // its answered questions are given as a saved state gives them: the replay so far, with them added,
-// is restored, and the replay goes on after it. So the whole session is compared, such pages too.
+// is restored, and the replay goes on after it (through the message those answers raise, when the
+// session acknowledged it: a red flag on a partly answered page still stops the check). So the
+// whole session is compared, such pages too.
 inline void check_replay(const Session& s) {
   const json state = s.state();
   if (has_partial_page(s) && s.complete())
@@ -117,6 +120,15 @@ inline void check_replay(const Session& s) {
     if (added) {
       if (auto e = t.restore(partial))
         broken("replay: a partly answered page refused", e->id + " at " + e->path);
+      // A message these answers raise, which the session acknowledged, shows as it would after a
+      // page is answered (a saved state can show it), and the notice branch above answers it.
+      const json acknowledged = t.state()["acknowledged"];
+      for (const auto& id : state["acknowledged"]) {
+        if (std::find(acknowledged.begin(), acknowledged.end(), id) != acknowledged.end()) continue;
+        partial["notice"] = id;
+        if (!t.restore(partial)) break;
+      }
+      if (t.current()["status"] == "notice") continue;
     }
     // On at the next shown page that the answers cover, wholly or in part.
     const hipcheck::Content& c = t.content();
