@@ -644,7 +644,6 @@ void Session::write_page(JsonWriter& w, std::size_t index) const {
     if (!item_visible_[i]) continue;
     const Item& item = content_->items[i];
     json shown = item.source;
-    shown.erase("enableWhen");
     if (item.unit == "distance") shown["unit"] = unit;
     if (answers_.contains(item.id)) shown["answer"] = answers_[item.id];
     w.value(shown);

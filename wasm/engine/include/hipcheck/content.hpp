@@ -26,7 +26,7 @@ struct Item {
   ItemType type = ItemType::Lesson;
   std::size_t section = 0;
   std::size_t page = 0;
-  json source;       // the item as written in the content
+  json source;       // the item as written in the content, but for its enableWhen
   json enable_when;  // the item's own rule (null when always shown); its page's and section's apply
                      // too
   logic::Rule compiled;  // enable_when, compiled at load
@@ -112,7 +112,10 @@ struct Tip {
 };
 
 struct Content {
-  json bundle;  // everything as loaded (texts, ui strings, …)
+  // Everything as loaded (texts, ui strings, …). The browser's reader (load_stamped_content)
+  // moves what the model holds out of it: it keeps meta, care without its flags, plan, quiz and
+  // version, which are all the engine reads from it after the load.
+  json bundle;
   std::string id, version, title, locale;
   std::vector<Section> sections;
   std::vector<Page> pages;  // in the order they are asked
@@ -159,8 +162,9 @@ LoadResult load_content(json&& bundle, const std::string& version);
 // The browser's load of a stamped bundle (src/content/stamped.cpp): `hipcheck bundle` validated it
 // before stamping it, so this builds the same model as load_content without the content checks,
 // and refuses a bundle whose structure the engine cannot read (content.structure, with its path)
-// instead of crashing on it. depth is json_depth(bundle) when the caller knows it (parse_json
-// measures it while reading), so that the bundle is not walked again to measure it.
+// instead of crashing on it. The model takes its parts out of the bundle instead of copying them
+// (see Content::bundle). depth is json_depth(bundle) when the caller knows it (parse_json measures
+// it while reading), so that the bundle is not walked again to measure it.
 LoadResult load_stamped_content(json&& bundle, const std::string& version,
                                 std::optional<std::size_t> depth = std::nullopt);
 

@@ -66,6 +66,7 @@ void load_item(Loading& l, const json& src, const std::string& path, std::size_t
   item.section = section;
   item.page = page;
   item.source = src;
+  item.source.erase("enableWhen");  // kept in enable_when
   if (!l.c.id(src, path, l.names, item.id)) return;
   l.reserved(item.id, path);
   std::string type, text, help;

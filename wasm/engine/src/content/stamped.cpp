@@ -40,20 +40,45 @@ bool is(const json& v, Want want) {
   return false;
 }
 
+// Where a part of the bundle is: a chain of keys and indexes up to a pointer written out, made a
+// JSON pointer only when a problem is found there, so reading builds no path for the parts that
+// are as they should be. A Where refers to the one above it, which must outlive it.
+class Where {
+ public:
+  Where(const char* root) : root_(root) {}  // implicit: a pointer written out ("/meta") is a Where
+  Where(const char* root, std::size_t index) : root_(root), index_(index) {}
+  Where(const Where& up, const char* key) : up_(&up), key_(key) {}
+  Where(const Where& up, const char* key, std::size_t index) : up_(&up), key_(key), index_(index) {}
+
+  std::string text() const {
+    std::string out = up_ != nullptr ? up_->text() : root_;
+    if (key_ != nullptr) out = pointer(out, key_);
+    if (index_ != kNone) out = pointer(out, index_);
+    return out;
+  }
+
+ private:
+  static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+  const Where* up_ = nullptr;
+  const char* root_ = "";
+  const char* key_ = nullptr;
+  std::size_t index_ = kNone;
+};
+
 class Reader {
  public:
   Content content;
   std::string problem;  // the path of the first part the engine cannot read; "" when none
   bool failed = false;
 
-  bool fail(const std::string& path) {
-    if (!failed) problem = path;
+  bool fail(const Where& at) {
+    if (!failed) problem = at.text();
     failed = true;
     return false;
   }
   // obj[key] when it is of the type wanted; null (and a problem when required) otherwise.
-  const json* get(const json& obj, const std::string& path, const char* key, Want want,
-                  bool required = true) {
+  json* get(json& obj, const Where& path, const char* key, Want want,
+            bool required = true) {
     if (obj.is_object()) {
       const auto it = obj.find(key);
       if (it != obj.end() && is(*it, want)) return &*it;
@@ -61,49 +86,55 @@ class Reader {
     } else if (!required) {
       return nullptr;
     }
-    fail(pointer(path, key));
+    fail(Where(path, key));
     return nullptr;
   }
-  std::string text(const json& obj, const std::string& path, const char* key,
-                   bool required = true) {
+  std::string text(json& obj, const Where& path, const char* key, bool required = true) {
     const json* v = get(obj, path, key, Want::Text, required);
     return v ? v->get<std::string>() : std::string();
   }
-  double number(const json& obj, const std::string& path, const char* key, double fallback) {
+  // The same, taken out of the bundle (which keeps only what is read after the load).
+  std::string take_text(json& obj, const Where& path, const char* key,
+                        bool required = true) {
+    json* v = get(obj, path, key, Want::Text, required);
+    return v ? std::move(v->get_ref<std::string&>()) : std::string();
+  }
+  double number(json& obj, const Where& path, const char* key, double fallback) {
     const json* v = get(obj, path, key, Want::Number, false);
     return v ? v->get<double>() : fallback;
   }
-  json rule(const json& obj, const std::string& path, const char* key, bool required) {
-    const json* v = get(obj, path, key, Want::Any, required);
-    return v ? *v : json();
+  // A rule, taken out of the bundle.
+  json rule(json& obj, const Where& path, const char* key, bool required) {
+    json* v = get(obj, path, key, Want::Any, required);
+    return v ? std::move(*v) : json();
   }
   // A list of texts (sources), every one of them known when known is given.
-  std::vector<std::string> texts(const json& obj, const std::string& path, const char* key,
+  std::vector<std::string> texts(json& obj, const Where& path, const char* key,
                                  bool required) {
     std::vector<std::string> out;
     const json* list = get(obj, path, key, Want::List, required);
     for (std::size_t i = 0; list && i < list->size(); ++i) {
       const json& v = (*list)[i];
       if (!v.is_string() || !content.sources.count(v.get<std::string>())) {
-        fail(pointer(pointer(path, key), i));
+        fail(Where(path, key, i));
       } else {
         out.push_back(v.get<std::string>());
       }
     }
     return out;
   }
-  void level(const std::string& id, const std::string& path) {
+  void level(const std::string& id, const Where& path) {
     if (std::find(std::begin(kLevels), std::end(kLevels), id) == std::end(kLevels)) fail(path);
   }
 
   void read_meta() {
-    const json& meta = at("meta");
+    json& meta = at("meta");
     content.locale = text(meta, "/meta", "locale");
     content.id = text(meta, "/meta", "id");
     content.title = text(meta, "/meta", "title");
     text(meta, "/meta", "disclaimer");
     get(meta, "/meta", "reviewed", Want::Object);
-    if (const json* s = get(meta, "/meta", "severity", Want::Object, false)) {
+    if (json* s = get(meta, "/meta", "severity", Want::Object, false)) {
       text(*s, "/meta/severity", "score");
       text(*s, "/meta/severity", "substantial");
     }
@@ -111,15 +142,16 @@ class Reader {
   }
 
   void read_sources() {
-    const json* list = get(bundle_, "", "sources", Want::List);
+    json* list = get(bundle_, "", "sources", Want::List);
     for (std::size_t i = 0; list && i < list->size(); ++i) {
-      const json& s = (*list)[i];
-      const std::string id = text(s, pointer("/sources", i), "id");
-      if (!content.sources.emplace(id, s).second) fail(pointer("/sources", i));
+      json& s = (*list)[i];
+      const Where at("/sources", i);
+      const std::string id = text(s, at, "id");
+      if (!content.sources.emplace(id, std::move(s)).second) fail(at);
     }
   }
 
-  void read_item(const json& src, const std::string& path, std::size_t section, std::size_t page) {
+  void read_item(json& src, const Where& path, std::size_t section, std::size_t page) {
     static constexpr std::pair<const char*, ItemType> kTypes[] = {
         {"single", ItemType::Single}, {"multiple", ItemType::Multiple},
         {"yesno", ItemType::YesNo},   {"number", ItemType::Number},
@@ -127,29 +159,29 @@ class Reader {
     Item item;
     item.section = section;
     item.page = page;
-    item.source = src;
     item.id = text(src, path, "id");
     text(src, path, "text");
     item.enable_when = rule(src, path, "enableWhen", false);
+    if (src.is_object()) src.erase("enableWhen");
     const std::string type = text(src, path, "type");
     const auto known = std::find_if(std::begin(kTypes), std::end(kTypes),
                                     [&](const auto& t) { return type == t.first; });
     if (known == std::end(kTypes)) {
-      fail(pointer(path, "type"));
+      fail(Where(path, "type"));
       return;
     }
     item.type = known->second;
     if (item.type == ItemType::Single || item.type == ItemType::Multiple) {
-      const json* options = get(src, path, "options", Want::List);
+      json* options = get(src, path, "options", Want::List);
       for (std::size_t i = 0; options && i < options->size(); ++i) {
-        const std::string opath = pointer(pointer(path, "options"), i);
-        const json& o = (*options)[i];
+        const Where opath(path, "options", i);
+        json& o = (*options)[i];
         Option option;
         option.label = text(o, opath, "label");
         const json* flag = get(o, opath, "exclusive", Want::Flag, false);
         option.exclusive = flag && flag->get<bool>();
         const json* value = get(o, opath, "value", Want::Any);
-        if (value && !value->is_string() && !value->is_number()) fail(pointer(opath, "value"));
+        if (value && !value->is_string() && !value->is_number()) fail(Where(opath, "value"));
         if (value) option.value = *value;
         item.options.push_back(std::move(option));
       }
@@ -165,41 +197,42 @@ class Reader {
       item.step = scale ? 1 : number(src, path, "step", 0);  // a scale goes in whole steps
       if (!(item.min < item.max) || !(item.step > 0)) fail(path);
     }
-    if (content.item_index.count(item.id)) fail(pointer(path, "id"));
+    item.source = std::move(src);
+    if (content.item_index.count(item.id)) fail(Where(path, "id"));
     content.item_index[item.id] = content.items.size();
     content.items.push_back(std::move(item));
   }
 
   void read_questionnaire() {
-    const json& q = at("questionnaire");
-    const json* sections = get(q, "/questionnaire", "sections", Want::List);
+    json& q = at("questionnaire");
+    json* sections = get(q, "/questionnaire", "sections", Want::List);
     for (std::size_t s = 0; sections && s < sections->size(); ++s) {
-      const std::string spath = pointer("/questionnaire/sections", s);
-      const json& sec = (*sections)[s];
+      const Where spath("/questionnaire/sections", s);
+      json& sec = (*sections)[s];
       Section section;
-      section.id = text(sec, spath, "id");
-      section.title = text(sec, spath, "title");
-      section.intro = text(sec, spath, "intro", false);
+      section.id = take_text(sec, spath, "id");
+      section.title = take_text(sec, spath, "title");
+      section.intro = take_text(sec, spath, "intro", false);
       section.enable_when = rule(sec, spath, "enableWhen", false);
       content.sections.push_back(std::move(section));
-      const json* pages = get(sec, spath, "pages", Want::List);
+      json* pages = get(sec, spath, "pages", Want::List);
       for (std::size_t p = 0; pages && p < pages->size(); ++p) {
-        const std::string ppath = pointer(pointer(spath, "pages"), p);
-        const json& src = (*pages)[p];
+        const Where ppath(spath, "pages", p);
+        json& src = (*pages)[p];
         Page page;
         page.section = s;
-        page.id = text(src, ppath, "id");
-        page.title = text(src, ppath, "title", false);
-        page.intro = text(src, ppath, "intro", false);
+        page.id = take_text(src, ppath, "id");
+        page.title = take_text(src, ppath, "title", false);
+        page.intro = take_text(src, ppath, "intro", false);
         page.enable_when = rule(src, ppath, "enableWhen", false);
         const std::size_t index = content.pages.size();
-        if (content.page_index.count(page.id)) fail(pointer(ppath, "id"));
+        if (content.page_index.count(page.id)) fail(Where(ppath, "id"));
         content.page_index[page.id] = index;
         content.sections[s].pages.push_back(index);
-        const json* items = get(src, ppath, "items", Want::List);
+        json* items = get(src, ppath, "items", Want::List);
         for (std::size_t i = 0; items && i < items->size(); ++i) {
           page.items.push_back(content.items.size());
-          read_item((*items)[i], pointer(pointer(ppath, "items"), i), s, index);
+          read_item((*items)[i], Where(ppath, "items", i), s, index);
           if (content.items.size() != page.items.back() + 1) return;
           page.lesson = page.lesson || content.items.back().type == ItemType::Lesson;
         }
@@ -212,17 +245,17 @@ class Reader {
     for (const Page& page : content.pages) {
       if (content.item_index.count(page.id)) fail("/questionnaire");
     }
-    const json* stops = get(q, "/questionnaire", "stops", Want::List, false);
+    json* stops = get(q, "/questionnaire", "stops", Want::List, false);
     for (std::size_t i = 0; stops && i < stops->size(); ++i) {
-      const std::string path = pointer("/questionnaire/stops", i);
-      const json& src = (*stops)[i];
+      const Where path("/questionnaire/stops", i);
+      json& src = (*stops)[i];
       Stop stop;
-      stop.id = text(src, path, "id");
-      stop.level = text(src, path, "level");
-      level(stop.level, pointer(path, "level"));
+      stop.id = take_text(src, path, "id");
+      stop.level = take_text(src, path, "level");
+      level(stop.level, Where(path, "level"));
       stop.when = rule(src, path, "when", true);
       const std::string action = text(src, path, "action");
-      if (action != "end" && action != "notice") fail(pointer(path, "action"));
+      if (action != "end" && action != "notice") fail(Where(path, "action"));
       stop.action = action == "end" ? StopAction::End : StopAction::Notice;
       content.stops.push_back(std::move(stop));
     }
@@ -231,15 +264,15 @@ class Reader {
   // Each calculation after the ones it reads (a depth-first walk in file order, as the full loader
   // orders them).
   void read_calculations() {
-    const json* list = get(bundle_, "", "calculations", Want::List);
+    json* list = get(bundle_, "", "calculations", Want::List);
     std::vector<Calculation> calcs;
     std::map<std::string, std::size_t> index;
     for (std::size_t i = 0; list && i < list->size(); ++i) {
-      const std::string path = pointer("/calculations", i);
+      const Where path("/calculations", i);
       Calculation calc;
-      calc.id = text((*list)[i], path, "id");
+      calc.id = take_text((*list)[i], path, "id");
       calc.rule = rule((*list)[i], path, "rule", true);
-      if (!index.emplace(calc.id, calcs.size()).second) fail(pointer(path, "id"));
+      if (!index.emplace(calc.id, calcs.size()).second) fail(Where(path, "id"));
       calcs.push_back(std::move(calc));
     }
     std::vector<int> state(calcs.size(), 0);  // 0 new, 1 on the way, 2 placed
@@ -273,58 +306,58 @@ class Reader {
   }
 
   void read_care() {
-    const json& care = at("care");
-    const json* levels = get(care, "/care", "levels", Want::List);
+    json& care = at("care");
+    json* levels = get(care, "/care", "levels", Want::List);
     for (std::size_t i = 0; levels && i < std::size(kLevels); ++i) {
-      const json* info = i < levels->size() ? &(*levels)[i] : nullptr;
+      json* info = i < levels->size() ? &(*levels)[i] : nullptr;
       if (!info || !info->is_object() || !info->contains("id") || (*info)["id"] != kLevels[i]) {
         fail("/care/levels");
         continue;
       }
-      for (const char* key : {"title", "action", "where"}) text(*info, pointer("/care/levels", i), key);
+      for (const char* key : {"title", "action", "where"}) text(*info, Where("/care/levels", i), key);
     }
     content.levels.assign(std::begin(kLevels), std::end(kLevels));
-    const json* flags = get(care, "/care", "flags", Want::List);
+    json* flags = get(care, "/care", "flags", Want::List);
     for (std::size_t i = 0; flags && i < flags->size(); ++i) {
-      const std::string path = pointer("/care/flags", i);
-      const json& f = (*flags)[i];
+      const Where path("/care/flags", i);
+      json& f = (*flags)[i];
       Flag flag;
-      flag.id = text(f, path, "id");
-      flag.level = text(f, path, "level");
-      level(flag.level, pointer(path, "level"));
+      flag.id = take_text(f, path, "id");
+      flag.level = take_text(f, path, "level");
+      level(flag.level, Where(path, "level"));
       flag.when = rule(f, path, "when", true);
-      flag.reason = text(f, path, "reason");
+      flag.reason = take_text(f, path, "reason");
       flag.sources = texts(f, path, "sources", true);
       content.flags.push_back(std::move(flag));
     }
   }
 
   void read_causes() {
-    const json& causes = at("causes");
-    if (const json* levels = get(causes, "/causes", "levels", Want::Object)) {
+    json& causes = at("causes");
+    if (json* levels = get(causes, "/causes", "levels", Want::Object)) {
       const json* some = get(*levels, "/causes/levels", "some", Want::Integer);
       const json* high = get(*levels, "/causes/levels", "high", Want::Integer);
       content.some_threshold = some ? some->get<int>() : 0;
       content.high_threshold = high ? high->get<int>() : 0;
     }
-    const json* list = get(causes, "/causes", "causes", Want::List);
+    json* list = get(causes, "/causes", "causes", Want::List);
     for (std::size_t i = 0; list && i < list->size(); ++i) {
-      const std::string path = pointer("/causes/causes", i);
-      const json& src = (*list)[i];
+      const Where path("/causes/causes", i);
+      json& src = (*list)[i];
       Cause cause;
-      cause.id = text(src, path, "id");
-      cause.label = text(src, path, "label");
-      cause.summary = text(src, path, "summary");
-      const json* factors = get(src, path, "factors", Want::List);
+      cause.id = take_text(src, path, "id");
+      cause.label = take_text(src, path, "label");
+      cause.summary = take_text(src, path, "summary");
+      json* factors = get(src, path, "factors", Want::List);
       for (std::size_t f = 0; factors && f < factors->size(); ++f) {
-        const std::string fpath = pointer(pointer(path, "factors"), f);
-        const json& fs = (*factors)[f];
+        const Where fpath(path, "factors", f);
+        json& fs = (*factors)[f];
         Factor factor;
-        factor.id = text(fs, fpath, "id");
+        factor.id = take_text(fs, fpath, "id");
         factor.when = rule(fs, fpath, "when", true);
         const json* points = get(fs, fpath, "points", Want::Integer);
         factor.points = points ? points->get<int>() : 0;
-        factor.reason = text(fs, fpath, "reason");
+        factor.reason = take_text(fs, fpath, "reason");
         cause.factors.push_back(std::move(factor));
       }
       content.group_labels[cause.id] = cause.label;
@@ -333,25 +366,25 @@ class Reader {
   }
 
   void read_tips() {
-    const json& tips = at("tips");
-    const json* groups = get(tips, "/tips", "groups", Want::List);
+    json& tips = at("tips");
+    json* groups = get(tips, "/tips", "groups", Want::List);
     for (std::size_t i = 0; groups && i < groups->size(); ++i) {
-      const std::string path = pointer("/tips/groups", i);
+      const Where path("/tips/groups", i);
       content.group_labels[text((*groups)[i], path, "id")] = text((*groups)[i], path, "label");
     }
-    const json* list = get(tips, "/tips", "tips", Want::List);
+    json* list = get(tips, "/tips", "tips", Want::List);
     for (std::size_t i = 0; list && i < list->size(); ++i) {
-      const std::string path = pointer("/tips/tips", i);
-      const json& src = (*list)[i];
+      const Where path("/tips/tips", i);
+      json& src = (*list)[i];
       Tip tip;
-      tip.id = text(src, path, "id");
-      tip.group = text(src, path, "group");
-      if (!content.group_labels.count(tip.group)) fail(pointer(path, "group"));
+      tip.id = take_text(src, path, "id");
+      tip.group = take_text(src, path, "group");
+      if (!content.group_labels.count(tip.group)) fail(Where(path, "group"));
       tip.when = rule(src, path, "when", true);
       const json* priority = get(src, path, "priority", Want::Integer);
       tip.priority = priority ? priority->get<int>() : 0;
-      tip.text = text(src, path, "text");
-      tip.because = text(src, path, "because");
+      tip.text = take_text(src, path, "text");
+      tip.because = take_text(src, path, "because");
       tip.sources = texts(src, path, "sources", true);
       content.tips.push_back(std::move(tip));
     }
@@ -359,33 +392,33 @@ class Reader {
 
   // What the result's plan and the quiz read from the bundle as they go.
   void read_plan_and_quiz() {
-    const json& plan = at("plan");
+    json& plan = at("plan");
     for (const char* key : {"weeklyDistance", "longestRun", "title", "intro", "caveat", "stopRule"})
       text(plan, "/plan", key);
-    rule(plan, "/plan", "startFraction", true);
-    rule(plan, "/plan", "when", true);
+    get(plan, "/plan", "startFraction", Want::Any);
+    get(plan, "/plan", "when", Want::Any);
     get(plan, "/plan", "weeks", Want::Integer);
     get(plan, "/plan", "weeklyIncrease", Want::Number);
     get(plan, "/plan", "longestRunIncrease", Want::Number);
     texts(plan, "/plan", "sources", true);
-    if (const json* walk = get(plan, "/plan", "walkRun", Want::Object, false)) {
-      rule(*walk, "/plan/walkRun", "when", true);
+    if (json* walk = get(plan, "/plan", "walkRun", Want::Object, false)) {
+      get(*walk, "/plan/walkRun", "when", Want::Any);
       get(*walk, "/plan/walkRun", "weeks", Want::Integer);
       text(*walk, "/plan/walkRun", "text");
     }
-    const json* quiz = get(bundle_, "", "quiz", Want::Object, false);
+    json* quiz = get(bundle_, "", "quiz", Want::Object, false);
     if (!quiz) return;
-    const json* topics = get(*quiz, "/quiz", "topics", Want::List);
+    json* topics = get(*quiz, "/quiz", "topics", Want::List);
     for (std::size_t i = 0; topics && i < topics->size(); ++i)
-      text((*topics)[i], pointer("/quiz/topics", i), "id");
-    const json* questions = get(*quiz, "/quiz", "questions", Want::List);
+      text((*topics)[i], Where("/quiz/topics", i), "id");
+    json* questions = get(*quiz, "/quiz", "questions", Want::List);
     for (std::size_t i = 0; questions && i < questions->size(); ++i) {
-      const std::string path = pointer("/quiz/questions", i);
+      const Where path("/quiz/questions", i);
       text((*questions)[i], path, "id");
       text((*questions)[i], path, "topic");
-      const json* options = get((*questions)[i], path, "options", Want::List);
+      json* options = get((*questions)[i], path, "options", Want::List);
       for (std::size_t o = 0; options && o < options->size(); ++o) {
-        const std::string opath = pointer(pointer(path, "options"), o);
+        const Where opath(path, "options", o);
         get((*options)[o], opath, "value", Want::Text);
         text((*options)[o], opath, "feedback");
       }
@@ -413,7 +446,7 @@ class Reader {
     return out;
   }
 
-  explicit Reader(const json& bundle) : bundle_(bundle) {}
+  explicit Reader(json& bundle) : bundle_(bundle) {}
 
   void run() {
     if (!bundle_.is_object()) {
@@ -434,15 +467,22 @@ class Reader {
     for (Cause& cause : content.causes) {
       for (Factor& factor : cause.factors) factor.items = items_read(factor.when);
     }
+    // What the model now holds (moved, not copied) leaves the bundle, which keeps what the engine
+    // reads from it after the load (Content::bundle).
+    for (const char* taken : {"questionnaire", "sources", "calculations", "causes", "tips"})
+      bundle_.erase(taken);
+    at("care").erase("flags");
   }
 
  private:
-  const json& at(const char* file) {
-    const json* v = get(bundle_, "", file, Want::Object);
-    static const json empty = json::object();
-    return v ? *v : empty;
+  json& at(const char* file) {
+    json* v = get(bundle_, "", file, Want::Object);
+    if (v) return *v;
+    empty_ = json::object();
+    return empty_;
   }
-  const json& bundle_;
+  json& bundle_;
+  json empty_;
 };
 
 // Every rule the engine evaluates, compiled once before the content is shared (the validating
