@@ -386,6 +386,8 @@ class Parser {
     const Open& top = open_.back();
     if (top.value == nullptr) return nullptr;
     if (top.array) {
+      // Room for a few elements at once: most arrays hold one to four (a bundle's 643 hold 1,529).
+      if (top.value->empty()) top.value->get_ref<json::array_t&>().reserve(4);
       top.value->push_back(std::move(value));
       return &top.value->back();
     }
