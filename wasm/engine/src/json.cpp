@@ -401,7 +401,10 @@ class Parser {
     const Open& top = open_.back();
     member_ = nullptr;
     if (top.value != nullptr && !(open_.size() == 1 && skipped(text()))) {
-      member_ = &(*top.value)[std::move(text())];
+      // A bundle's members come in name order (json::dump writes them so): hinted at the end, each
+      // is placed after one comparison. A repeated name finds its member, whose value is replaced.
+      json::object_t& members = top.value->get_ref<json::object_t&>();
+      member_ = &members.emplace_hint(members.end(), std::move(text()), nullptr)->second;
     }
     if (next() != Token::name_separator) return fail(Token::name_separator, "object separator");
     next();
