@@ -4,7 +4,10 @@
 //   - a refused bundle has problems, each with a content.*, logic.budget or json id and a message;
 //   - an accepted bundle loads again to the same version, and a session on it starts, shows a page,
 //     walks its first pages with the first valid answers, and gives a result and a state that
-//     restores to the same session.
+//     restores to the same session;
+//   - the browser's reader of stamped bundles (load_stamped_content, which takes the model's parts
+//     out of the bundle) refuses only with content.structure or content.too-deep, accepts what the
+//     validator accepts, and its session walks the same pages to the same answers and result.
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -41,6 +44,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* bytes, std::size_t siz
   const hipcheck::ParseResult parsed = hipcheck::parse_json(text);
   if (!parsed.ok) return -1;
   const hipcheck::LoadResult loaded = hipcheck::load_content(parsed.value);
+  const hipcheck::LoadResult lean =
+      hipcheck::load_stamped_content(json(parsed.value), "0123456789abcdef", parsed.depth);
+  if (!lean.content) {
+    if (lean.errors.size() != 1) broken("the browser's reader refused without one problem", "");
+    const std::string& id = lean.errors[0].id;
+    if (id != "content.structure" && id != "content.too-deep") broken("browser's reader id", id);
+    if (lean.errors[0].message.empty()) broken("browser's reader: no message", id);
+    if (loaded.content) broken("the browser's reader refuses what the validator accepts", id);
+  }
   if (!loaded.content) {
     if (loaded.errors.empty()) broken("refused without a problem", "");
     for (const auto& e : loaded.errors) {
@@ -55,24 +67,40 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* bytes, std::size_t siz
     broken("loads differently twice", "");
 
   hipcheck::Session s(loaded.content);
+  hipcheck::Session l(lean.content);
   for (int step = 0; step < 40; ++step) {
     const json page = s.current();
+    if (l.current() != page) broken("the browser's reader shows another page", page.dump());
     if (page["status"] == "notice") {
       if (s.proceed("continue")) broken("proceed refused on a notice", "");
+      (void)l.proceed("continue");
       continue;
     }
     if (page["status"] != "question") break;
     json reply = json::object();
     if (page["page"]["lesson"] != true) {
-      for (const auto& item : page["page"]["items"]) reply[item["id"].get<std::string>()] = first_value(item);
+      for (const auto& item : page["page"]["items"])
+        reply[item["id"].get<std::string>()] = first_value(item);
     }
     const json before = s.state();
-    if (!s.answer(page["page"]["id"], reply).empty()) {
+    const bool refused = !s.answer(page["page"]["id"], reply).empty();
+    if (l.answer(page["page"]["id"], reply).empty() == refused)
+      broken("the browser's reader answers otherwise", page.dump());
+    if (refused) {
       if (s.state() != before) broken("a refused answer changed the session", "");
       break;
     }
   }
-  (void)hipcheck::assess(s);
+  // The same result but for the content's version: the validator hashes an unstamped bundle
+  // itself, the browser's reader takes its "version" or the stamp.
+  const auto unversioned = [](json result) {
+    result["content"].erase("version");
+    return result;
+  };
+  if (unversioned(hipcheck::assess(l)) != unversioned(hipcheck::assess(s)))
+    broken("the browser's reader: another result", "");
+  if (l.state()["answers"] != s.state()["answers"])
+    broken("the browser's reader: other answers", "");
   (void)s.review();
   hipcheck::Session t(loaded.content);
   if (auto e = t.restore(s.state())) broken("restore(state()) refused", e->id + " at " + e->path);

@@ -2,8 +2,8 @@
 // and the replay of a session's final answers.
 #pragma once
 
-#include <cstdio>
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 #include <memory>
 #include <string>

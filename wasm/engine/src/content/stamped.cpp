@@ -77,8 +77,7 @@ class Reader {
     return false;
   }
   // obj[key] when it is of the type wanted; null (and a problem when required) otherwise.
-  json* get(json& obj, const Where& path, const char* key, Want want,
-            bool required = true) {
+  json* get(json& obj, const Where& path, const char* key, Want want, bool required = true) {
     if (obj.is_object()) {
       const auto it = obj.find(key);
       if (it != obj.end() && is(*it, want)) return &*it;
@@ -94,8 +93,7 @@ class Reader {
     return v ? v->get<std::string>() : std::string();
   }
   // The same, taken out of the bundle (which keeps only what is read after the load).
-  std::string take_text(json& obj, const Where& path, const char* key,
-                        bool required = true) {
+  std::string take_text(json& obj, const Where& path, const char* key, bool required = true) {
     json* v = get(obj, path, key, Want::Text, required);
     return v ? std::move(v->get_ref<std::string&>()) : std::string();
   }
@@ -109,8 +107,7 @@ class Reader {
     return v ? std::move(*v) : json();
   }
   // A list of texts (sources), every one of them known when known is given.
-  std::vector<std::string> texts(json& obj, const Where& path, const char* key,
-                                 bool required) {
+  std::vector<std::string> texts(json& obj, const Where& path, const char* key, bool required) {
     std::vector<std::string> out;
     const json* list = get(obj, path, key, Want::List, required);
     for (std::size_t i = 0; list && i < list->size(); ++i) {
@@ -314,7 +311,8 @@ class Reader {
         fail("/care/levels");
         continue;
       }
-      for (const char* key : {"title", "action", "where"}) text(*info, Where("/care/levels", i), key);
+      for (const char* key : {"title", "action", "where"})
+        text(*info, Where("/care/levels", i), key);
     }
     content.levels.assign(std::begin(kLevels), std::end(kLevels));
     json* flags = get(care, "/care", "flags", Want::List);
@@ -520,7 +518,8 @@ LoadResult load_stamped_content(json&& bundle, const std::string& version,
   }
   // The rules-only version `hipcheck bundle` wrote (the same in every locale), else the stamp.
   const auto given = bundle.find("version");
-  reader.content.version = given != bundle.end() && given->is_string() ? given->get<std::string>() : version;
+  reader.content.version =
+      given != bundle.end() && given->is_string() ? given->get<std::string>() : version;
   compile_rules(reader.content);
   reader.content.bundle = std::move(bundle);
   out.content = std::make_shared<const Content>(std::move(reader.content));
