@@ -2,8 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdint>
-#include <cstdio>
 #include <map>
 #include <set>
 
@@ -19,17 +17,6 @@ namespace hipcheck {
 namespace loader {
 
 namespace {
-
-std::string fingerprint(const json& bundle) {
-  std::uint64_t h = 1469598103934665603ull;  // FNV-1a, 64 bit
-  for (unsigned char c : to_text(bundle)) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
-  char buf[17];
-  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
-  return buf;
-}
 
 void check_option(Loading& l, const Item& item, const json& v, const std::string& path) {
   if (item.type == ItemType::Single || item.type == ItemType::Multiple) {
@@ -240,7 +227,7 @@ void set_version(Loading& l) {
   const auto given = l.bundle.find("version");
   json rules = strip_words(l.bundle);
   rules.erase("version");
-  l.content.version = fingerprint(rules);
+  l.content.version = fingerprint("", to_text(rules));
   if (given != l.bundle.end() && (!given->is_string() || given->get<std::string>() != l.content.version)) {
     l.c.fail("content.version", "/version",
              "the bundle's version is not its rules' version: build it again with hipcheck bundle");

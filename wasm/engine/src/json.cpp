@@ -767,4 +767,16 @@ JsonWriter& JsonWriter::raw(const std::string& json_text) {
   return *this;
 }
 
+// One plain loop over each part: written as a lambda called for each byte, the call stayed in the
+// wasm's loop and was 4 % of a load.
+std::string fingerprint(std::string_view before, std::string_view text) {
+  constexpr std::uint64_t kPrime = 1099511628211ull;
+  std::uint64_t h = 1469598103934665603ull;
+  for (const char c : before) h = (h ^ static_cast<unsigned char>(c)) * kPrime;
+  for (const char c : text) h = (h ^ static_cast<unsigned char>(c)) * kPrime;
+  std::string out(16, '0');
+  for (std::size_t i = out.size(); i-- > 0; h >>= 4) out[i] = "0123456789abcdef"[h & 15];
+  return out;
+}
+
 }  // namespace hipcheck

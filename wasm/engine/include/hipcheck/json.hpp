@@ -56,6 +56,10 @@ std::string pointer(const std::string& base, std::size_t index);
 // each maximal invalid part (as TextDecoder does), never fatal.
 std::string to_text(const json& value);
 
+// A text's fingerprint: FNV-1a (64 bit) of before followed by text, as 16 lowercase hex digits.
+// A stamped bundle's stamp (Engine::load) and an unstamped bundle's version (load_content).
+std::string fingerprint(std::string_view before, std::string_view text);
+
 // Writes compact JSON text straight into a string, without building a json value first: the
 // engine's larger outputs (the result) are written this way, which keeps the wasm module smaller.
 // Members come out in the order written; write them in key order, as a json object prints them,
